@@ -1,0 +1,269 @@
+"""The typed model every reader produces: one `Document` whatever the input format."""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+_FROZEN = ConfigDict(frozen=True, extra="ignore")
+
+OB_URL = "https://zoek.officielebekendmakingen.nl/{}.html"
+
+
+class Span(BaseModel):
+    """Half-open character range [start, end) into `Document.text` (or the searched text)."""
+
+    model_config = _FROZEN
+    start: int
+    end: int
+
+
+class Chamber(str, Enum):
+    """The chamber of the Staten-Generaal a document belongs to."""
+
+    TWEEDE_KAMER = "Tweede Kamer"
+    EERSTE_KAMER = "Eerste Kamer"
+    VERENIGDE_VERGADERING = "Verenigde Vergadering"
+
+
+class DocumentKind(str, Enum):
+    """The kind of Kamerstuk, decided from its heading; unknown headings give `other`."""
+
+    BRIEF = "brief"
+    MOTIE = "motie"
+    GEWIJZIGDE_MOTIE = "gewijzigde_motie"
+    AMENDEMENT = "amendement"
+    GEWIJZIGD_AMENDEMENT = "gewijzigd_amendement"
+    VOORSTEL_VAN_WET = "voorstel_van_wet"
+    GEWIJZIGD_VOORSTEL_VAN_WET = "gewijzigd_voorstel_van_wet"
+    MEMORIE_VAN_TOELICHTING = "memorie_van_toelichting"
+    ADVIES_RAAD_VAN_STATE = "advies_raad_van_state"
+    NOTA_NAAR_AANLEIDING_VAN_VERSLAG = "nota_naar_aanleiding_van_verslag"
+    NOTA_VAN_WIJZIGING = "nota_van_wijziging"
+    VERSLAG = "verslag"
+    VOORLOPIG_VERSLAG = "voorlopig_verslag"
+    MEMORIE_VAN_ANTWOORD = "memorie_van_antwoord"
+    NADERE_MEMORIE_VAN_ANTWOORD = "nadere_memorie_van_antwoord"
+    EINDVERSLAG = "eindverslag"
+    LIJST_VAN_VRAGEN_EN_ANTWOORDEN = "lijst_van_vragen_en_antwoorden"
+    VERSLAG_SCHRIFTELIJK_OVERLEG = "verslag_schriftelijk_overleg"
+    VERSLAG_COMMISSIEDEBAT = "verslag_commissiedebat"
+    KONINKLIJKE_BOODSCHAP = "koninklijke_boodschap"
+    BESLUITENLIJST = "besluitenlijst"
+    OTHER = "other"
+
+
+class Severity(str, Enum):
+    """How serious a diagnostic is; `strict` parsing refuses on `error`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Diagnostic(BaseModel):
+    """Something the parser or a validation rule could not place or was unsure of."""
+
+    model_config = _FROZEN
+    code: str
+    message: str
+    span: Span | None = None
+    severity: Severity = Severity.WARNING
+    line: int | None = None
+    column: int | None = None
+
+
+class Dossier(BaseModel):
+    """A dossier (file of a bill or subject): number without spaces plus its printed suffix."""
+
+    model_config = _FROZEN
+    number: str
+    suffix: str | None = None
+    title: str | None = None
+    span: Span | None = None
+
+    def __str__(self) -> str:
+        number = self.number
+        if number.isdigit() and len(number) > 3:
+            number = f"{number[:-3]} {number[-3:]}"
+        if not self.suffix:
+            return number
+        separator = "-" if self.suffix[0].isdigit() else " "
+        return f"{number}{separator}{self.suffix}"
+
+    @property
+    def key(self) -> str:
+        """The dossier as it appears in identifiers: "21501-20", "36600-X"."""
+        return f"{self.number}-{self.suffix}" if self.suffix else self.number
+
+
+class Signatory(BaseModel):
+    """One person signing or submitting the document."""
+
+    model_config = _FROZEN
+    role: str
+    portfolio: str | None = None
+    name: str | None = None
+    span: Span | None = None
+
+
+class Paragraph(BaseModel):
+    """A paragraph or list item of the body; `span` points at its text in `Document.text`."""
+
+    model_config = _FROZEN
+    text: str
+    span: Span
+    list_item: bool = False
+
+
+class Section(BaseModel):
+    """A run of paragraphs under one heading; text before the first heading has none."""
+
+    model_config = _FROZEN
+    heading: str | None = None
+    heading_span: Span | None = None
+    paragraphs: list[Paragraph] = []
+
+
+class Note(BaseModel):
+    """A footnote ("noot") with its number and text."""
+
+    model_config = _FROZEN
+    number: str
+    text: str
+    span: Span
+
+
+class NoteRef(BaseModel):
+    """A footnote marker in the text, pointing at `Note.number`."""
+
+    model_config = _FROZEN
+    number: str
+    span: Span
+
+
+class ReferenceKind(str, Enum):
+    """The kind of publication a reference points at."""
+
+    KAMERSTUK = "kamerstuk"
+    HANDELINGEN = "handelingen"
+    AANHANGSEL = "aanhangsel"
+    STAATSBLAD = "staatsblad"
+    STAATSCOURANT = "staatscourant"
+    TRACTATENBLAD = "tractatenblad"
+
+
+_ID_PREFIX = {
+    ReferenceKind.STAATSBLAD: "stb",
+    ReferenceKind.STAATSCOURANT: "stcrt",
+    ReferenceKind.TRACTATENBLAD: "trb",
+}
+_CHAMBER_CODE = {
+    Chamber.TWEEDE_KAMER: "tk",
+    Chamber.EERSTE_KAMER: "ek",
+    Chamber.VERENIGDE_VERGADERING: "vv",
+}
+
+
+class Reference(BaseModel):
+    """A citation of a parliamentary or official publication, with its span in the text."""
+
+    model_config = _FROZEN
+    kind: ReferenceKind
+    chamber: Chamber | None = None
+    year: str | None = None
+    dossier: Dossier | None = None
+    numbers: list[str] = []
+    item: str | None = None
+    pages: str | None = None
+    text: str
+    span: Span
+    note: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def identifiers(self) -> list[str]:
+        """The officielebekendmakingen ids this reference points at, one per number."""
+        if self.kind is ReferenceKind.KAMERSTUK:
+            if self.dossier is None:
+                return []
+            return [f"kst-{self.dossier.key}-{n}" for n in self.numbers]
+        if self.kind in _ID_PREFIX:
+            if self.year is None:
+                return []
+            return [f"{_ID_PREFIX[self.kind]}-{self.year}-{n}" for n in self.numbers]
+        if self.year is None or self.chamber is None:
+            return []
+        year = self.year.replace("-", "")
+        chamber = _CHAMBER_CODE[self.chamber]
+        if self.kind is ReferenceKind.AANHANGSEL:
+            return [f"ah-{chamber}-{year}-{n}" for n in self.numbers]
+        suffix = f"-{self.item}" if self.item else ""
+        return [f"h-{chamber}-{year}-{n}{suffix}" for n in self.numbers]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def urls(self) -> list[str]:
+        """The officielebekendmakingen page of every identifier."""
+        return [OB_URL.format(i) for i in self.identifiers]
+
+
+class Metadata(BaseModel):
+    """The publication's metadata record (inline in the XML, or a separate metadata.xml)."""
+
+    model_config = _FROZEN
+    identifier: str | None = None
+    dossiernummer: str | None = None
+    ondernummer: str | None = None
+    vergaderjaar: str | None = None
+    indieners: list[str] = []
+    documenttitel: str | None = None
+    dossiertitel: str | None = None
+    issued: datetime.date | None = None
+    available: datetime.date | None = None
+    creator: str | None = None
+    types: list[str] = []
+    publication_name: str | None = None
+    extra: dict[str, list[str]] = {}
+
+
+class Document(BaseModel):
+    """A parsed Kamerstuk: header, body, signature, notes and references, all with spans."""
+
+    model_config = _FROZEN
+    identifier: str | None = None
+    dossiers: list[Dossier] = []
+    number: str | None = None
+    heading: str | None = None
+    kind: DocumentKind = DocumentKind.OTHER
+    chamber: Chamber | None = None
+    vergaderjaar: str | None = None
+    addressee: str | None = None
+    place: str | None = None
+    date: datetime.date | None = None
+    date_label: str | None = None
+    signatories: list[Signatory] = []
+    sections: list[Section] = []
+    notes: list[Note] = []
+    note_refs: list[NoteRef] = []
+    references: list[Reference] = []
+    text: str = ""
+    field_spans: dict[str, Span] = {}
+    metadata: Metadata | None = None
+    source_format: str = "text"
+    diagnostics: list[Diagnostic] = []
+
+    @property
+    def dossier(self) -> Dossier | None:
+        """The first dossier of the header, or None."""
+        return self.dossiers[0] if self.dossiers else None
+
+    @property
+    def minister(self) -> Signatory | None:
+        """The first signatory whose role is a minister (Minister, Minister-President), or None."""
+        for signatory in self.signatories:
+            if signatory.role.lower().startswith("minister"):
+                return signatory
+        return None

@@ -1,0 +1,48 @@
+"""Tokens: the flat, typed stream every reader emits and the assembler consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Mapping
+
+from .models import Span
+
+
+class TokenKind(str, Enum):
+    """What a stretch of the document text is."""
+
+    PREAMBLE = "preamble"
+    CHROME = "chrome"
+    DOSSIER = "dossier"
+    NUMBER = "number"
+    HEADING = "heading"
+    ADDRESSEE = "addressee"
+    DATELINE = "dateline"
+    SECTION_HEADING = "section_heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    SIGNATURE = "signature"
+    SUBMITTER = "submitter"
+    NOTES_START = "notes_start"
+    NOTE_NUMBER = "note_number"
+    NOTE_TEXT = "note_text"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A kind and a character range into the text; `attrs` carries facts a reader already knows."""
+
+    kind: TokenKind
+    start: int
+    end: int
+    attrs: Mapping[str, str] | None = None
+
+    @property
+    def span(self) -> Span:
+        """The token's range as a model `Span`."""
+        return Span(start=self.start, end=self.end)
+
+    def text(self, source: str) -> str:
+        """The token's text in `source`."""
+        return source[self.start : self.end]
