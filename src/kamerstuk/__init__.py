@@ -1,5 +1,6 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
+from .api import parse, parse_file, tokenize
 from .errors import ParseError
 from .models import (
     Chamber,
@@ -19,6 +20,7 @@ from .models import (
     Span,
 )
 from .references import find_references
+from .tokens import Token, TokenKind
 
 __all__ = [
     "Chamber",
@@ -37,5 +39,10 @@ __all__ = [
     "Severity",
     "Signatory",
     "Span",
+    "Token",
+    "TokenKind",
     "find_references",
+    "parse",
+    "parse_file",
+    "tokenize",
 ]

@@ -249,6 +249,7 @@ class Document(BaseModel):
     notes: list[Note] = []
     note_refs: list[NoteRef] = []
     references: list[Reference] = []
+    page_title: str | None = None
     text: str = ""
     field_spans: dict[str, Span] = {}
     metadata: Metadata | None = None

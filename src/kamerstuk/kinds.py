@@ -1,0 +1,89 @@
+"""Decide the `DocumentKind` from a heading, or from the standard wording when there is none."""
+
+from __future__ import annotations
+
+import regex
+
+from .models import DocumentKind
+
+K = DocumentKind
+#: Heading phrases, most specific first; the phrase that starts earliest in the heading wins.
+_HEADING_RULES: tuple[tuple[str, DocumentKind], ...] = (
+    (r"(?:nader\s+|tweede\s+nader\s+)?gewijzigde\s+motie", K.GEWIJZIGDE_MOTIE),
+    (r"\bmotie", K.MOTIE),
+    (r"(?:nader\s+)?gewijzigd\s+amendement", K.GEWIJZIGD_AMENDEMENT),
+    (r"\bamendement", K.AMENDEMENT),
+    (r"gewijzigd\s+voorstel\s+van\s+(?:rijks)?wet", K.GEWIJZIGD_VOORSTEL_VAN_WET),
+    (r"voorstel\s+van\s+(?:rijks)?wet", K.VOORSTEL_VAN_WET),
+    (r"memorie\s+van\s+toelichting", K.MEMORIE_VAN_TOELICHTING),
+    (r"advies\s+(?:van\s+de\s+)?(?:afdeling\s+advisering\s+(?:van\s+de\s+)?)?raad\s+van\s+state", K.ADVIES_RAAD_VAN_STATE),
+    (r"nota\s+(?:naar\s+aanleiding\s+van|n\.a\.v\.)\s+(?:het\s+)?(?:nader\s+)?(?:verslag|eindverslag)", K.NOTA_NAAR_AANLEIDING_VAN_VERSLAG),
+    (r"nota\s+van\s+wijziging", K.NOTA_VAN_WIJZIGING),
+    (r"nadere\s+memorie\s+van\s+antwoord", K.NADERE_MEMORIE_VAN_ANTWOORD),
+    (r"memorie\s+van\s+antwoord", K.MEMORIE_VAN_ANTWOORD),
+    (r"voorlopig\s+verslag", K.VOORLOPIG_VERSLAG),
+    (r"eindverslag", K.EINDVERSLAG),
+    (r"lijst\s+van\s+(?:feitelijke\s+)?vragen\s+en\s+antwoorden", K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN),
+    (r"verslag\s+van\s+een\s+(?:nader\s+)?schriftelijk\s+overleg", K.VERSLAG_SCHRIFTELIJK_OVERLEG),
+    (
+        r"verslag\s+van\s+een\s+(?:algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|notaoverleg)",
+        K.VERSLAG_COMMISSIEDEBAT,
+    ),
+    (r"koninklijke\s+boodschap", K.KONINKLIJKE_BOODSCHAP),
+    (r"besluitenlijst|korte\s+aantekeningen", K.BESLUITENLIJST),
+    (r"\bbrief\b", K.BRIEF),
+    (r"(?:nader\s+)?verslag", K.VERSLAG),
+)
+_COMPILED = tuple((regex.compile(pattern, regex.IGNORECASE), kind) for pattern, kind in _HEADING_RULES)
+
+#: Standard wording in a body that tells the kind when the heading is missing.
+_BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
+    (regex.compile(r"Wij bieden U hiernevens ter overweging aan een voorstel van (?:rijks)?wet"), K.KONINKLIJKE_BOODSCHAP),
+    (regex.compile(r"voorbereidend onderzoek van dit wetsvoorstel geeft de commissie"), K.VOORLOPIG_VERSLAG),
+    (regex.compile(r"^De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
+    (regex.compile(r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),
+)
+
+#: tweedekamer.nl page titles ("Brief regering : ...") name the kind before the colon.
+_PAGE_KINDS = {
+    "brief regering": K.BRIEF,
+    "brief informateur": K.BRIEF,
+    "brief formateur": K.BRIEF,
+    "brief commissie": K.BRIEF,
+    "motie": K.MOTIE,
+    "gewijzigde motie": K.GEWIJZIGDE_MOTIE,
+    "amendement": K.AMENDEMENT,
+    "gewijzigd amendement": K.GEWIJZIGD_AMENDEMENT,
+    "nota n.a.v. het verslag": K.NOTA_NAAR_AANLEIDING_VAN_VERSLAG,
+    "nota van wijziging": K.NOTA_VAN_WIJZIGING,
+    "memorie van toelichting": K.MEMORIE_VAN_TOELICHTING,
+    "voorstel van wet": K.VOORSTEL_VAN_WET,
+    "koninklijke boodschap": K.KONINKLIJKE_BOODSCHAP,
+    "verslag schriftelijk overleg": K.VERSLAG_SCHRIFTELIJK_OVERLEG,
+    "inbreng verslag schriftelijk overleg": K.VERSLAG_SCHRIFTELIJK_OVERLEG,
+    "lijst van vragen en antwoorden": K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN,
+}
+
+
+def kind_from_heading(heading: str) -> DocumentKind:
+    """The kind named by a heading such as "BRIEF VAN DE MINISTER VAN DEFENSIE"; `other` if unknown."""
+    best: tuple[int, DocumentKind] | None = None
+    for pattern, kind in _COMPILED:
+        match = pattern.search(heading)
+        if match is not None and (best is None or match.start() < best[0]):
+            best = (match.start(), kind)
+    return best[1] if best else K.OTHER
+
+
+def kind_from_page_title(title: str) -> DocumentKind:
+    """The kind named before " : " in a tweedekamer.nl page title; `other` if unknown."""
+    head = title.split(" : ", 1)[0].strip().lower()
+    return _PAGE_KINDS.get(head, K.OTHER)
+
+
+def kind_from_body(text: str) -> DocumentKind:
+    """The kind told by standard wording when no heading says it; `other` if none."""
+    for pattern, kind in _BODY_CUES:
+        if pattern.search(text):
+            return kind
+    return K.OTHER

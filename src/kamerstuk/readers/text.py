@@ -1,0 +1,413 @@
+"""The plain-text reader: lines of a copied Kamerstuk page turned into tokens.
+
+Layout knowledge of the text renderings (officielebekendmakingen.nl, tweedekamer.nl, older pages)
+lives here and only here; the assembler sees tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..dates import parse_dateline
+from ..dossiers import DOSSIER_PATTERN
+from ..kinds import kind_from_heading
+from ..models import DocumentKind
+from ..people import MONARCHS, is_name, parse_role_line
+from ..tokens import Token, TokenKind
+
+T = TokenKind
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank line: stripped offsets into the text and whether blank lines precede it."""
+
+    start: int
+    end: int
+    text: str
+    blank_before: bool
+
+
+_LINE = regex.compile(r"[^\n]*")
+_CHROME = regex.compile(
+    r"^(?:Naar boven|U bent hier:|Zoals vergunningen, bouwplannen en lokale regelgeving\.|"
+    r"Adressen en contactpersonen van overheidsorganisaties\.|Ondertekenaars|-)$"
+)
+_TABLE_HEAD = regex.compile(r"^Datum publicatie\s*\|?\s*Organisatie")
+_TABLE_RULE = regex.compile(r"^(?:-{3,}\|?)+$")
+_TABLE_ROW = regex.compile(
+    r"^(?:\|\s*)?(?:[\d-]{8,10}\s*\|\s*)?(?P<chamber>(?:Tweede|Eerste) Kamer der Staten-Generaal)\s*\|?\s*"
+    r"(?P<year>\d{4}-\d{4})\s*\|?\s*(?P<dossier>\d{5}(?:-[0-9A-Z]{1,6})?)\s+nr\.\s*(?P<nr>[0-9A-Za-z]{1,6})\s*\|?\s*$"
+)
+_PAGE_TITLE = regex.compile(r"^(?:\p{Lu}[\p{Ll}.\s]{2,60}(?<=\S) : \S|Koninklijke boodschap - \S)")
+_VERGADERJAAR = regex.compile(r"^Vergaderjaar\s+(?P<y>\d{4}\s*[-–/]\s*\d{2,4})$", regex.IGNORECASE)
+_CHAMBER_LINE = regex.compile(r"^(?P<c>Tweede|Eerste) Kamer der Staten-Generaal$")
+_DOSSIER_LINE = regex.compile(r"^" + DOSSIER_PATTERN + r"(?:\s+(?P<title>\S.*))?$", regex.VERBOSE)
+_NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+(?P<rest>\S.*))?$")
+_LETTER_NUMBER = regex.compile(r"^(?P<nr>[A-Z]{1,3})(?P<marker>\d{0,2})\s+(?P<rest>[A-Z][A-Z\d]{2,}\b.*)$")
+_DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*)$")
+_ADDRESSEE = regex.compile(
+    r"^Aan\s+(?:de|het|Hare|Zijne|mevrouw|de heer)\b(?:(?P<chamber>[^\n]*?Kamer der Staten-Generaal)(?P<rest>\s+\S.*)?$|.*$)"
+)
+_NOTES_START = regex.compile(r"^X\s?Noot$")
+_NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
+_LIST_ITEM = regex.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
+_SENTENCE_END = regex.compile(r"[.:;!?,)»”\"]$")
+_MOTIE_END = regex.compile(r"gaat over tot de orde van de dag[.,]?$", regex.IGNORECASE)
+_UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
+_WRAP_WIDTH = 60
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of `text` with stripped offsets."""
+    lines: list[Line] = []
+    blank = False
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        lines.append(Line(start, start + len(stripped), stripped, blank))
+        blank = False
+    return lines
+
+
+def tokenize(text: str) -> list[Token]:
+    """Turn normalised plain text into tokens with spans, in reading order."""
+    return _TextTokenizer(text).run()
+
+
+class _TextTokenizer:
+    """One pass over the lines: preamble, header, body, signature, notes, chrome."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = split_lines(text)
+        self.tokens: list[Token] = []
+        self.i = 0
+        self.kind = DocumentKind.OTHER
+        self.wrapped = _is_wrapped(self.lines)
+
+    def emit(self, kind: TokenKind, start: int, end: int, **attrs: str) -> None:
+        self.tokens.append(Token(kind, start, end, attrs or None))
+
+    def run(self) -> list[Token]:
+        self.preamble()
+        self.header()
+        self.body()
+        return self.tokens
+
+    # -- preamble ---------------------------------------------------------------------------
+    def preamble(self) -> None:
+        first = True
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            row = _TABLE_ROW.match(line.text)
+            if row is not None:
+                self.emit(
+                    T.PREAMBLE,
+                    line.start,
+                    line.end,
+                    chamber=row.group("chamber"),
+                    vergaderjaar=row.group("year"),
+                    dossier=row.group("dossier"),
+                    number=row.group("nr"),
+                )
+            elif line.text == "Kamerstuk" or _TABLE_HEAD.match(line.text) or _TABLE_RULE.match(line.text):
+                self.emit(T.PREAMBLE, line.start, line.end)
+            elif _CHROME.match(line.text) and line.text not in ("-", "Ondertekenaars"):
+                self.emit(T.CHROME, line.start, line.end)
+            elif first and _PAGE_TITLE.match(line.text):
+                self.emit(T.PREAMBLE, line.start, line.end, title=line.text)
+            elif (vj := _VERGADERJAAR.match(line.text)) is not None:
+                self.emit(T.PREAMBLE, line.start, line.end, vergaderjaar=vj.group("y"))
+            elif (ch := _CHAMBER_LINE.match(line.text)) is not None:
+                self.emit(T.PREAMBLE, line.start, line.end, chamber=f"{ch.group('c')} Kamer der Staten-Generaal")
+            else:
+                return
+            first = False
+            self.i += 1
+
+    # -- header -----------------------------------------------------------------------------
+    def header(self) -> None:
+        seen_number = False
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            if not seen_number and self.dossier_line(line):
+                continue
+            if not seen_number and self.number_line(line):
+                seen_number = True
+                continue
+            if self.addressee(line) or self.dateline(line):
+                continue
+            return
+
+    def dossier_line(self, line: Line) -> bool:
+        match = _DOSSIER_LINE.match(line.text)
+        if match is None or self.i + 1 >= len(self.lines):
+            return False
+        title = match.group("title")
+        nxt = self.lines[self.i + 1]
+        if title is None:
+            if _NUMBER_LINE.match(nxt.text) or _LETTER_NUMBER.match(nxt.text) or _DOSSIER_LINE.match(nxt.text):
+                self.emit(T.DOSSIER, line.start, line.end, **self._dossier_attrs(match, line))
+                self.i += 1
+                return True
+            if self.i + 2 < len(self.lines) and self._starts_header(self.lines[self.i + 2]):
+                attrs = self._dossier_attrs(match, line)
+                attrs.update(title_start=str(nxt.start), title_end=str(nxt.end))
+                self.emit(T.DOSSIER, line.start, nxt.end, **attrs)
+                self.i += 2
+                return True
+            return False
+        if title[:1].islower() or not self._header_follows():
+            return False
+        attrs = self._dossier_attrs(match, line)
+        attrs.update(title_start=str(line.start + match.start("title")), title_end=str(line.end))
+        self.emit(T.DOSSIER, line.start, line.end, **attrs)
+        self.i += 1
+        return True
+
+    def _starts_header(self, line: Line) -> bool:
+        return bool(_NUMBER_LINE.match(line.text) or _LETTER_NUMBER.match(line.text) or _DOSSIER_LINE.match(line.text))
+
+    def _header_follows(self) -> bool:
+        """A dossier line is only one when a number line or another dossier line follows soon."""
+        for line in self.lines[self.i + 1 : self.i + 8]:
+            if self._starts_header(line) or _DOCNUMBER_HEADING.match(line.text):
+                return True
+        return False
+
+    def _dossier_attrs(self, match: regex.Match[str], line: Line) -> dict[str, str]:
+        return {"number_start": str(line.start + match.start()), "number_end": str(line.start + match.end("dnum"))} | {
+            "printed_end": str(line.start + (match.start("title") - 1 if match.group("title") else match.end()))
+        }
+
+    def number_line(self, line: Line) -> bool:
+        match = _NUMBER_LINE.match(line.text)
+        if match is not None:
+            self.emit(T.NUMBER, line.start, line.start + match.end("nr"), number=match.group("nr"))
+            self.heading(line, match.start("rest") if match.group("rest") else None)
+            return True
+        match = _LETTER_NUMBER.match(line.text)
+        if match is not None and self.tokens and self.tokens[-1].kind is T.DOSSIER:
+            self.emit(T.NUMBER, line.start, line.start + match.end("nr"), number=match.group("nr"))
+            if match.group("marker"):
+                self.heading(line, match.start("rest"))
+            else:
+                self.heading(line, match.start("rest"))
+            return True
+        match = _DOCNUMBER_HEADING.match(line.text)
+        if match is not None:
+            self.emit(T.PREAMBLE, line.start, line.start + match.end("docnr"), docnumber=match.group("docnr"))
+            self.heading(line, match.start("rest"))
+            return True
+        return False
+
+    def heading(self, line: Line, offset: int | None) -> None:
+        """Emit the heading from `offset` of `line`, or from the next line(s) when the number stood alone."""
+        self.i += 1
+        if offset is not None:
+            start, end = line.start + offset, line.end
+        else:
+            if self.i >= len(self.lines):
+                return
+            nxt = self.lines[self.i]
+            if not _UPPER_HEADING.match(nxt.text) and not kind_from_heading(nxt.text) is not DocumentKind.OTHER:
+                return
+            start, end = nxt.start, nxt.end
+            self.i += 1
+        while self.i < len(self.lines):
+            nxt = self.lines[self.i]
+            if not (_UPPER_HEADING.match(nxt.text) and _UPPER_HEADING.match(self.text[start:end])):
+                break
+            if _ADDRESSEE.match(nxt.text) or parse_dateline(nxt.text) is not None:
+                break
+            end = nxt.end
+            self.i += 1
+        self.emit(T.HEADING, start, end)
+        self.kind = kind_from_heading(self.text[start:end])
+
+    def addressee(self, line: Line) -> bool:
+        match = _ADDRESSEE.match(line.text)
+        if match is None:
+            return False
+        if match.group("rest"):
+            end = line.start + match.end("chamber")
+            self.emit(T.ADDRESSEE, line.start, end)
+            rest_start = line.start + match.start("rest") + 1
+            self.emit(T.PARAGRAPH, rest_start, line.end)
+        else:
+            self.emit(T.ADDRESSEE, line.start, line.end)
+        self.i += 1
+        return True
+
+    def dateline(self, line: Line) -> bool:
+        if parse_dateline(line.text) is not None:
+            self.emit(T.DATELINE, line.start, line.end)
+            self.i += 1
+            return True
+        if self.i + 1 < len(self.lines):
+            nxt = self.lines[self.i + 1]
+            two = self.text[line.start : nxt.end]
+            if len(line.text) < 40 and parse_dateline(two) is not None and not line.text[:1].islower():
+                self.emit(T.DATELINE, line.start, nxt.end)
+                self.i += 2
+                return True
+        return False
+
+    # -- body -------------------------------------------------------------------------------
+    def body(self) -> None:
+        submitters = False
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            if _NOTES_START.match(line.text):
+                self.notes()
+                continue
+            if line.text == "Naar boven":
+                self.emit(T.CHROME, line.start, line.end)
+            elif line.text == "Ondertekenaars":
+                self.trailing_chrome()
+                continue
+            elif submitters and is_name(line.text):
+                self.emit(T.SUBMITTER, line.start, line.end)
+            elif self.signature(line):
+                continue
+            elif parse_dateline(line.text) is not None:
+                self.emit(T.DATELINE, line.start, line.end)
+            elif _LIST_ITEM.match(line.text):
+                self.paragraph(T.LIST_ITEM)
+                continue
+            elif self.is_section_heading(line):
+                self.emit(T.SECTION_HEADING, line.start, line.end)
+            else:
+                self.paragraph(T.PARAGRAPH)
+                submitters = submitters or bool(_MOTIE_END.search(self.text[self.tokens[-1].start : self.tokens[-1].end]))
+                continue
+            self.i += 1
+        self.trailing_submitters()
+
+    def paragraph(self, kind: TokenKind) -> None:
+        """Emit one paragraph; in hard-wrapped text, join the lines of one paragraph."""
+        line = self.lines[self.i]
+        end = line.end
+        self.i += 1
+        while self.wrapped and self.i < len(self.lines):
+            nxt = self.lines[self.i]
+            prev_text = self.text[line.start : end]
+            last = prev_text.rsplit("\n", 1)[-1]
+            if nxt.blank_before or len(last) < _WRAP_WIDTH or _LIST_ITEM.match(nxt.text) or _NOTES_START.match(nxt.text):
+                break
+            if _SENTENCE_END.search(last) and not nxt.text[:1].islower():
+                break
+            if parse_role_line(nxt.text) is not None or nxt.text == "Naar boven":
+                break
+            end = nxt.end
+            self.i += 1
+        self.emit(kind, line.start, end)
+
+    def is_section_heading(self, line: Line) -> bool:
+        text = line.text
+        if len(text) > 110 or _SENTENCE_END.search(text) or not (text[0].isupper() or text[0].isdigit()):
+            return False
+        if self.i + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[self.i + 1]
+        if nxt.text[:1].islower() or _NOTES_START.match(nxt.text):
+            return False
+        if self.wrapped:
+            prev = self.tokens[-1] if self.tokens else None
+            prev_text = self.text[prev.start : prev.end] if prev else ""
+            return len(text) < _WRAP_WIDTH and (prev is None or prev.kind is not T.PARAGRAPH or bool(_SENTENCE_END.search(prev_text)))
+        return nxt.blank_before or len(text.split()) <= 12
+
+    def signature(self, line: Line) -> bool:
+        """A signature block: role lines, each followed by its name line(s) when the name is not on it."""
+        parsed = parse_role_line(line.text)
+        if parsed is None:
+            if line.text in MONARCHS and self.tokens and self.tokens[-1].kind is T.DATELINE:
+                self.emit(T.SIGNATURE, line.start, line.end)
+                self.i += 1
+                return True
+            return False
+        while parsed is not None:
+            self.emit(T.SIGNATURE, line.start, line.end)
+            self.i += 1
+            wants_name = parsed[2] is None or line.text.split()[1].rstrip(",").lower().endswith("s")
+            parsed = None
+            while wants_name and self.i < len(self.lines) and is_name(self.lines[self.i].text):
+                name_line = self.lines[self.i]
+                self.emit(T.SIGNATURE, name_line.start, name_line.end)
+                self.i += 1
+            if self.i < len(self.lines):
+                line = self.lines[self.i]
+                parsed = parse_role_line(line.text)
+        return True
+
+    def notes(self) -> None:
+        """The notes block: "X Noot", the number, the note text, repeated; "Naar boven" at the end."""
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            if _NOTES_START.match(line.text):
+                self.emit(T.NOTES_START, line.start, line.end)
+                self.i += 1
+                if self.i < len(self.lines) and _NOTE_NUMBER.match(self.lines[self.i].text):
+                    num = self.lines[self.i]
+                    self.emit(T.NOTE_NUMBER, num.start, num.end, number=num.text)
+                    self.i += 1
+                continue
+            if line.text in ("Naar boven", "Ondertekenaars"):
+                self.trailing_chrome()
+                return
+            self.emit(T.NOTE_TEXT, line.start, line.end)
+            self.i += 1
+
+    def trailing_chrome(self) -> None:
+        """Site text after the document (tweedekamer.nl "Ondertekenaars" block, "Naar boven")."""
+        while self.i < len(self.lines):
+            line = self.lines[self.i]
+            if _NOTES_START.match(line.text):
+                return
+            self.emit(T.CHROME, line.start, line.end)
+            self.i += 1
+
+    def trailing_submitters(self) -> None:
+        """Amendementen and moties end with their submitters' names: re-tag trailing name paragraphs."""
+        if self.kind not in (
+            DocumentKind.AMENDEMENT,
+            DocumentKind.GEWIJZIGD_AMENDEMENT,
+            DocumentKind.MOTIE,
+            DocumentKind.GEWIJZIGDE_MOTIE,
+        ):
+            return
+        end = len(self.tokens)
+        while end > 0 and self.tokens[end - 1].kind in (T.CHROME, T.NOTES_START, T.NOTE_NUMBER, T.NOTE_TEXT):
+            end -= 1
+        index = end
+        while index > 0:
+            token = self.tokens[index - 1]
+            if token.kind not in (T.PARAGRAPH, T.SECTION_HEADING, T.SUBMITTER) or not is_name(token.text(self.text)):
+                break
+            index -= 1
+        for position in range(index, end):
+            token = self.tokens[position]
+            self.tokens[position] = Token(T.SUBMITTER, token.start, token.end)
+
+
+def _is_wrapped(lines: list[Line]) -> bool:
+    """True for hard-wrapped text (tweedekamer.nl, PDF): few blank lines and lines continuing in lower case."""
+    if len(lines) < 4:
+        return False
+    blanks = sum(1 for line in lines if line.blank_before)
+    if blanks > len(lines) // 3:
+        return False
+    continued = sum(
+        1
+        for line, nxt in zip(lines, lines[1:])
+        if len(line.text) >= _WRAP_WIDTH and nxt.text[:1].islower() and not nxt.blank_before
+    )
+    return continued >= 2
