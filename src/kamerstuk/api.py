@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .assembler import assemble
@@ -12,6 +13,7 @@ from .normalize import decode, normalise
 from .readers import text as text_reader
 from .tokens import Token
 
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 #: Inputs larger than this are refused before any work is done (bytes or characters).
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
@@ -21,7 +23,9 @@ def tokenize(text: str) -> list[Token]:
     return text_reader.tokenize(normalise(text))
 
 
-def parse(data: str | bytes, *, strict: bool = False, max_size: int = DEFAULT_MAX_SIZE, source: str | None = None) -> Document:
+def parse(
+    data: str | bytes, *, strict: bool = False, max_size: int = DEFAULT_MAX_SIZE, source: str | None = None
+) -> Document:
     """Parse a Kamerstuk from text or bytes; raises `ParseError` when it cannot be read at all.
 
     With `strict=True` any diagnostic of severity error is raised as a `ParseError` too.
@@ -41,7 +45,11 @@ def parse(data: str | bytes, *, strict: bool = False, max_size: int = DEFAULT_MA
     if strict:
         errors = [d for d in document.diagnostics if d.severity is Severity.ERROR]
         if errors:
-            raise ParseError(f"{errors[0].code} {errors[0].message}", source=source, position=errors[0].span.start if errors[0].span else None)
+            raise ParseError(
+                f"{errors[0].code} {errors[0].message}",
+                source=source,
+                position=errors[0].span.start if errors[0].span else None,
+            )
     return document
 
 
@@ -64,6 +72,6 @@ def _check_text(text: str, source: str | None) -> None:
     if not text.strip():
         raise ParseError("input is empty", source=source)
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\t\f\v" or "\ufffd" == ch)
+    controls = len(_BINARY.findall(sample))
     if controls > len(sample) // 10:
         raise ParseError("input looks like binary data, not text", source=source, position=0)

@@ -29,14 +29,14 @@ from .references import find_references
 from .tokens import Token, TokenKind
 
 T = TokenKind
-_WS = regex.compile(r"\s+")
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
 #: Tokens whose text is the document's own prose: markers and references are searched there.
 _PROSE = frozenset({T.DOSSIER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
 
 
 def _clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Collapse runs of whitespace (line breaks of wrapped text) into single spaces."""
+    return " ".join(text.split())
 
 
 class Assembler:
@@ -55,7 +55,15 @@ class Assembler:
         self.notes: list[Note] = []
         self.preamble: dict[str, str] = {}
 
-    def diagnose(self, code: str, message: str, start: int | None = None, end: int | None = None, *, severity: Severity = Severity.WARNING) -> None:
+    def diagnose(
+        self,
+        code: str,
+        message: str,
+        start: int | None = None,
+        end: int | None = None,
+        *,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
         span = Span(start=start, end=end) if start is not None and end is not None else None
         self.diagnostics.append(Diagnostic(code=code, message=message, span=span, severity=severity))
 
@@ -81,7 +89,9 @@ class Assembler:
         def flush_note() -> None:
             if note_number is not None and note_lines:
                 start, end = note_lines[0].start, note_lines[-1].end
-                self.notes.append(Note(number=note_number, text=_clean(self.text[start:end]), span=Span(start=start, end=end)))
+                self.notes.append(
+                    Note(number=note_number, text=_clean(self.text[start:end]), span=Span(start=start, end=end))
+                )
             note_lines.clear()
 
         for token in self.tokens:
@@ -171,10 +181,17 @@ class Assembler:
             if parsed.place is not None:
                 self.fields["place"] = _clean(parsed.place)
                 if parsed.place_start is not None and parsed.place_end is not None:
-                    self.field_spans["place"] = Span(start=token.start + parsed.place_start, end=token.start + parsed.place_end)
+                    self.field_spans["place"] = Span(
+                        start=token.start + parsed.place_start, end=token.start + parsed.place_end
+                    )
             date_span = Span(start=token.start + parsed.date_start, end=token.start + parsed.date_end)
             if parsed.date is None:
-                self.diagnose("KS202", f"unparseable date {line[parsed.date_start:parsed.date_end]!r}", date_span.start, date_span.end)
+                self.diagnose(
+                    "KS202",
+                    f"unparseable date {line[parsed.date_start : parsed.date_end]!r}",
+                    date_span.start,
+                    date_span.end,
+                )
             else:
                 self.fields["date"] = parsed.date
                 self.field_spans["date"] = date_span
@@ -250,7 +267,11 @@ class Assembler:
 
     def references(self) -> list[Reference]:
         """References in the document's own text and notes; preamble and chrome are site text."""
-        excluded = [(t.start, t.end) for t in self.tokens if t.kind in (T.CHROME,) or (t.kind is T.PREAMBLE and "title" not in (t.attrs or {}))]
+        excluded = [
+            (t.start, t.end)
+            for t in self.tokens
+            if t.kind in (T.CHROME,) or (t.kind is T.PREAMBLE and "title" not in (t.attrs or {}))
+        ]
         found = []
         for ref in find_references(self.text):
             if any(s <= ref.span.start < e for s, e in excluded):
@@ -261,7 +282,10 @@ class Assembler:
 
     def note_refs(self) -> list[NoteRef]:
         limit = max((int(n.number) for n in self.notes if n.number.isdigit()), default=None)
-        return [NoteRef(number=n, span=Span(start=s, end=e)) for n, s, e in find_markers(self.text, self.prose_ranges(), limit)]
+        return [
+            NoteRef(number=n, span=Span(start=s, end=e))
+            for n, s, e in find_markers(self.text, self.prose_ranges(), limit)
+        ]
 
 
 def _vergaderjaar(value: str | None) -> str | None:
@@ -277,7 +301,13 @@ def _vergaderjaar(value: str | None) -> str | None:
     return f"{first}-{second}"
 
 
-def assemble(text: str, tokens: list[Token], *, source_format: str = "text", diagnostics: list[Diagnostic] | None = None, metadata: Metadata | None = None) -> Document:
+def assemble(
+    text: str,
+    tokens: list[Token],
+    *,
+    source_format: str = "text",
+    diagnostics: list[Diagnostic] | None = None,
+    metadata: Metadata | None = None,
+) -> Document:
     """Build the Document for `text` from its tokens."""
     return Assembler(text, tokens, source_format, diagnostics or []).build(metadata)
-

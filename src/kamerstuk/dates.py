@@ -17,7 +17,7 @@ class DutchParserInfo(dateutil_parser.parserinfo):
         ("feb", "februari"),
         ("mrt", "maart", "mar"),
         ("apr", "april"),
-        ("mei",),
+        ("mei", "mei"),
         ("jun", "juni"),
         ("jul", "juli"),
         ("aug", "augustus"),
@@ -81,14 +81,23 @@ def find_date(text: str) -> regex.Match[str] | None:
     return _DATE.search(text)
 
 
+def is_dateline(line: str) -> bool:
+    """True when the whole line is a dated line (cheap: no date arithmetic)."""
+    return len(line) < 120 and _DATELINE.match(line) is not None
+
+
 def parse_dateline(line: str) -> DateLine | None:
     """Parse a whole dated line; None when the line is not one."""
-    match = _DATELINE.match(line)
+    match = _DATELINE.match(line) if len(line) < 120 else None
     if match is None:
         return None
     date = parse_date(match.group("date"))
     place = match.group("place")
     label = match.group("label")
     if place is not None:
-        return DateLine(place, None, date, match.start("date"), match.end("date"), match.start("place"), match.end("place"))
-    return DateLine(None, label.capitalize() if label else None, date, match.start("date"), match.end("date"), None, None)
+        return DateLine(
+            place, None, date, match.start("date"), match.end("date"), match.start("place"), match.end("place")
+        )
+    return DateLine(
+        None, label.capitalize() if label else None, date, match.start("date"), match.end("date"), None, None
+    )

@@ -16,8 +16,14 @@ _HEADING_RULES: tuple[tuple[str, DocumentKind], ...] = (
     (r"gewijzigd\s+voorstel\s+van\s+(?:rijks)?wet", K.GEWIJZIGD_VOORSTEL_VAN_WET),
     (r"voorstel\s+van\s+(?:rijks)?wet", K.VOORSTEL_VAN_WET),
     (r"memorie\s+van\s+toelichting", K.MEMORIE_VAN_TOELICHTING),
-    (r"advies\s+(?:van\s+de\s+)?(?:afdeling\s+advisering\s+(?:van\s+de\s+)?)?raad\s+van\s+state", K.ADVIES_RAAD_VAN_STATE),
-    (r"nota\s+(?:naar\s+aanleiding\s+van|n\.a\.v\.)\s+(?:het\s+)?(?:nader\s+)?(?:verslag|eindverslag)", K.NOTA_NAAR_AANLEIDING_VAN_VERSLAG),
+    (
+        r"advies\s+(?:van\s+de\s+)?(?:afdeling\s+advisering\s+(?:van\s+de\s+)?)?raad\s+van\s+state",
+        K.ADVIES_RAAD_VAN_STATE,
+    ),
+    (
+        r"nota\s+(?:naar\s+aanleiding\s+van|n\.a\.v\.)\s+(?:het\s+)?(?:nader\s+)?(?:verslag|eindverslag)",
+        K.NOTA_NAAR_AANLEIDING_VAN_VERSLAG,
+    ),
     (r"nota\s+van\s+wijziging", K.NOTA_VAN_WIJZIGING),
     (r"nadere\s+memorie\s+van\s+antwoord", K.NADERE_MEMORIE_VAN_ANTWOORD),
     (r"memorie\s+van\s+antwoord", K.MEMORIE_VAN_ANTWOORD),
@@ -38,7 +44,10 @@ _COMPILED = tuple((regex.compile(pattern, regex.IGNORECASE), kind) for pattern, 
 
 #: Standard wording in a body that tells the kind when the heading is missing.
 _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
-    (regex.compile(r"Wij bieden U hiernevens ter overweging aan een voorstel van (?:rijks)?wet"), K.KONINKLIJKE_BOODSCHAP),
+    (
+        regex.compile(r"Wij bieden U hiernevens ter overweging aan een voorstel van (?:rijks)?wet"),
+        K.KONINKLIJKE_BOODSCHAP,
+    ),
     (regex.compile(r"voorbereidend onderzoek van dit wetsvoorstel geeft de commissie"), K.VOORLOPIG_VERSLAG),
     (regex.compile(r"^De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
     (regex.compile(r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),

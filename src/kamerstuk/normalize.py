@@ -6,16 +6,15 @@ import codecs
 
 from .models import Diagnostic, Severity
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u00a0": " ",  # no-break space
-        "\u202f": " ",  # narrow no-break space
-        "\u2007": " ",  # figure space
-        "\u00ad": None,  # soft hyphen
-        "\u200b": None,  # zero-width space
-        "\ufeff": None,  # byte order mark / zero-width no-break space
-        "\x00": None,  # NUL never carries text
-    }
+#: Characters replaced (no-break spaces become spaces) or dropped (soft hyphen, zero-width space, BOM, NUL).
+_REPLACEMENTS = (
+    ("\u00a0", " "),
+    ("\u202f", " "),
+    ("\u2007", " "),
+    ("\u00ad", ""),
+    ("\u200b", ""),
+    ("\ufeff", ""),
+    ("\x00", ""),
 )
 
 
@@ -25,7 +24,9 @@ def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), [
-            Diagnostic(code="KS901", message="input is UTF-16; decoded from its byte order mark", severity=Severity.INFO)
+            Diagnostic(
+                code="KS901", message="input is UTF-16; decoded from its byte order mark", severity=Severity.INFO
+            )
         ]
     try:
         return data.decode("utf-8"), []
@@ -45,4 +46,7 @@ def normalise(text: str) -> str:
     """Normalise line ends to LF, no-break spaces to spaces, and drop soft hyphens and BOMs."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_TRANSLATE)
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return text

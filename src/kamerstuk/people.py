@@ -35,7 +35,25 @@ ROLE_LINE = regex.compile(
     regex.IGNORECASE,
 )
 _PORTFOLIO = regex.compile(r"^\s*(?:van|voor)\s+(?P<p>.+?)\s*$")
-_TUSSENVOEGSELS = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "’t", "in", "op", "la", "le", "du", "d'", "von"}
+_TUSSENVOEGSELS = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "te",
+    "het",
+    "'t",
+    "’t",
+    "in",
+    "op",
+    "la",
+    "le",
+    "du",
+    "d'",
+    "von",
+}
 _WORD = regex.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}[\p{L}'’.-]*$")
 #: Splits "J.W. Remkes W. Koolmees" before each run of initials that follows a surname.
 _NAME_SPLIT = regex.compile(r"(?<=\p{Ll})\s+(?=(?:\p{Lu}\.\s?)+\p{Lu})")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..dates import parse_dateline
+from ..dates import is_dateline
 from ..dossiers import DOSSIER_PATTERN
 from ..kinds import kind_from_heading
 from ..models import DocumentKind
@@ -30,7 +30,6 @@ class Line:
     blank_before: bool
 
 
-_LINE = regex.compile(r"[^\n]*")
 _CHROME = regex.compile(
     r"^(?:Naar boven|U bent hier:|Zoals vergunningen, bouwplannen en lokale regelgeving\.|"
     r"Adressen en contactpersonen van overheidsorganisaties\.|Ondertekenaars|-)$"
@@ -49,7 +48,8 @@ _NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+
 _LETTER_NUMBER = regex.compile(r"^(?P<nr>[A-Z]{1,3})(?P<marker>\d{0,2})\s+(?P<rest>[A-Z][A-Z\d]{2,}\b.*)$")
 _DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*)$")
 _ADDRESSEE = regex.compile(
-    r"^Aan\s+(?:de|het|Hare|Zijne|mevrouw|de heer)\b(?:(?P<chamber>[^\n]*?Kamer der Staten-Generaal)(?P<rest>\s+\S.*)?$|.*$)"
+    r"^Aan\s+(?:de|het|Hare|Zijne|mevrouw|de heer)\b"
+    r"(?:(?P<chamber>[^\n]*?Kamer der Staten-Generaal)(?P<rest>\s+\S.*)?$|.*$)"
 )
 _NOTES_START = regex.compile(r"^X\s?Noot$")
 _NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
@@ -64,15 +64,16 @@ def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text` with stripped offsets."""
     lines: list[Line] = []
     blank = False
-    for match in _LINE.finditer(text):
-        raw = match.group()
+    offset = 0
+    for raw in text.split("\n"):
         stripped = raw.strip()
-        if not stripped:
+        if stripped:
+            start = offset + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped, blank))
+            blank = False
+        else:
             blank = True
-            continue
-        start = match.start() + (len(raw) - len(raw.lstrip()))
-        lines.append(Line(start, start + len(stripped), stripped, blank))
-        blank = False
+        offset += len(raw) + 1
     return lines
 
 
@@ -225,7 +226,7 @@ class _TextTokenizer:
             nxt = self.lines[self.i]
             if not (_UPPER_HEADING.match(nxt.text) and _UPPER_HEADING.match(self.text[start:end])):
                 break
-            if _ADDRESSEE.match(nxt.text) or parse_dateline(nxt.text) is not None:
+            if _ADDRESSEE.match(nxt.text) or is_dateline(nxt.text):
                 break
             end = nxt.end
             self.i += 1
@@ -247,14 +248,14 @@ class _TextTokenizer:
         return True
 
     def dateline(self, line: Line) -> bool:
-        if parse_dateline(line.text) is not None:
+        if is_dateline(line.text):
             self.emit(T.DATELINE, line.start, line.end)
             self.i += 1
             return True
         if self.i + 1 < len(self.lines):
             nxt = self.lines[self.i + 1]
             two = self.text[line.start : nxt.end]
-            if len(line.text) < 40 and parse_dateline(two) is not None and not line.text[:1].islower():
+            if len(line.text) < 40 and is_dateline(two) and not line.text[:1].islower():
                 self.emit(T.DATELINE, line.start, nxt.end)
                 self.i += 2
                 return True
@@ -277,7 +278,7 @@ class _TextTokenizer:
                 self.emit(T.SUBMITTER, line.start, line.end)
             elif self.signature(line):
                 continue
-            elif parse_dateline(line.text) is not None:
+            elif is_dateline(line.text):
                 self.emit(T.DATELINE, line.start, line.end)
             elif _LIST_ITEM.match(line.text):
                 self.paragraph(T.LIST_ITEM)
@@ -286,7 +287,9 @@ class _TextTokenizer:
                 self.emit(T.SECTION_HEADING, line.start, line.end)
             else:
                 self.paragraph(T.PARAGRAPH)
-                submitters = submitters or bool(_MOTIE_END.search(self.text[self.tokens[-1].start : self.tokens[-1].end]))
+                submitters = submitters or bool(
+                    _MOTIE_END.search(self.text[self.tokens[-1].start : self.tokens[-1].end])
+                )
                 continue
             self.i += 1
         self.trailing_submitters()
@@ -300,7 +303,12 @@ class _TextTokenizer:
             nxt = self.lines[self.i]
             prev_text = self.text[line.start : end]
             last = prev_text.rsplit("\n", 1)[-1]
-            if nxt.blank_before or len(last) < _WRAP_WIDTH or _LIST_ITEM.match(nxt.text) or _NOTES_START.match(nxt.text):
+            if (
+                nxt.blank_before
+                or len(last) < _WRAP_WIDTH
+                or _LIST_ITEM.match(nxt.text)
+                or _NOTES_START.match(nxt.text)
+            ):
                 break
             if _SENTENCE_END.search(last) and not nxt.text[:1].islower():
                 break
@@ -322,7 +330,9 @@ class _TextTokenizer:
         if self.wrapped:
             prev = self.tokens[-1] if self.tokens else None
             prev_text = self.text[prev.start : prev.end] if prev else ""
-            return len(text) < _WRAP_WIDTH and (prev is None or prev.kind is not T.PARAGRAPH or bool(_SENTENCE_END.search(prev_text)))
+            return len(text) < _WRAP_WIDTH and (
+                prev is None or prev.kind is not T.PARAGRAPH or bool(_SENTENCE_END.search(prev_text))
+            )
         return nxt.blank_before or len(text.split()) <= 12
 
     def signature(self, line: Line) -> bool:
@@ -339,7 +349,7 @@ class _TextTokenizer:
             self.i += 1
             wants_name = parsed[2] is None or line.text.split()[1].rstrip(",").lower().endswith("s")
             parsed = None
-            while wants_name and self.i < len(self.lines) and is_name(self.lines[self.i].text):
+            while wants_name and self.i < len(self.lines) and self._is_signature_name(self.lines[self.i].text):
                 name_line = self.lines[self.i]
                 self.emit(T.SIGNATURE, name_line.start, name_line.end)
                 self.i += 1
@@ -347,6 +357,10 @@ class _TextTokenizer:
                 line = self.lines[self.i]
                 parsed = parse_role_line(line.text)
         return True
+
+    @staticmethod
+    def _is_signature_name(text: str) -> bool:
+        return is_name(text) and not _CHROME.match(text) and not _NOTES_START.match(text)
 
     def notes(self) -> None:
         """The notes block: "X Noot", the number, the note text, repeated; "Naar boven" at the end."""
@@ -407,7 +421,7 @@ def _is_wrapped(lines: list[Line]) -> bool:
         return False
     continued = sum(
         1
-        for line, nxt in zip(lines, lines[1:])
+        for line, nxt in zip(lines, lines[1:], strict=False)
         if len(line.text) >= _WRAP_WIDTH and nxt.text[:1].islower() and not nxt.blank_before
     )
     return continued >= 2

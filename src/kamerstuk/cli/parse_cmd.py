@@ -1,0 +1,62 @@
+"""`kamerstuk parse` and `kamerstuk tokens`: documents as JSON, token streams for debugging."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import resources
+
+from ..api import parse, parse_file, tokenize
+from ..errors import ParseError
+from ..models import Document
+
+EXAMPLE = "kst-28676-467.txt"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `parse` and `tokens` subcommands."""
+    parse_parser = subparsers.add_parser("parse", help="parse files and print each Document as JSON")
+    parse_parser.add_argument("files", nargs="*", metavar="FILE")
+    parse_parser.add_argument("--jsonl", action="store_true", help="one JSON document per line")
+    parse_parser.add_argument("--example", action="store_true", help=f"parse the bundled example {EXAMPLE}")
+    parse_parser.set_defaults(func=run_parse)
+    tokens_parser = subparsers.add_parser("tokens", help="print the token stream of a file")
+    tokens_parser.add_argument("file", metavar="FILE")
+    tokens_parser.set_defaults(func=run_tokens)
+
+
+def example_document() -> Document:
+    """The bundled example letter, parsed."""
+    data = resources.files("kamerstuk").joinpath("examples", EXAMPLE).read_bytes()
+    return parse(data, source=EXAMPLE)
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    """Print each file's Document; exit 1 when any file could not be parsed, 2 when none was named."""
+    if not args.files and not args.example:
+        print("kamerstuk parse: name at least one FILE, or --example", file=sys.stderr)
+        return 2
+    failed = False
+    documents: list[Document] = [example_document()] if args.example else []
+    for name in args.files:
+        try:
+            documents.append(parse_file(name))
+        except ParseError as exc:
+            print(f"kamerstuk parse: {exc}", file=sys.stderr)
+            failed = True
+    for document in documents:
+        print(document.model_dump_json() if args.jsonl else document.model_dump_json(indent=2))
+    return 1 if failed else 0
+
+
+def run_tokens(args: argparse.Namespace) -> int:
+    """Print kind, span and the first characters of every token of one file."""
+    try:
+        document = parse_file(args.file)
+    except ParseError as exc:
+        print(f"kamerstuk tokens: {exc}", file=sys.stderr)
+        return 1
+    for token in tokenize(document.text):
+        snippet = token.text(document.text)[:60].replace("\n", "⏎")
+        print(f"{token.kind.value:16} {token.start:>7}-{token.end:<7} {snippet}")
+    return 0

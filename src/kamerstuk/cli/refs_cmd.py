@@ -1,0 +1,38 @@
+"""`kamerstuk refs`: every reference of one or more files, one per line (or JSON lines)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..api import parse_file
+from ..errors import ParseError
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `refs` subcommand."""
+    parser = subparsers.add_parser("refs", help="list the references of files")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--jsonl", action="store_true", help="one JSON object per reference")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print source, span, kind, identifier and text of each reference; exit 1 if a file failed."""
+    failed = False
+    for name in args.files:
+        try:
+            document = parse_file(name)
+        except ParseError as exc:
+            print(f"kamerstuk refs: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        for ref in document.references:
+            identifier = ",".join(ref.identifiers) or "-"
+            if args.jsonl:
+                print(json.dumps({"source": name, **ref.model_dump(mode="json")}, ensure_ascii=False))
+            else:
+                text = ref.text.replace("\n", " ")
+                print(f"{name}\t{ref.span.start}-{ref.span.end}\t{ref.kind.value}\t{identifier}\t{text}")
+    return 1 if failed else 0

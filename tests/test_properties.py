@@ -1,0 +1,72 @@
+"""Property tests: any text gives a Document or a ParseError, and every span is valid."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kamerstuk
+from kamerstuk import ParseError
+from kamerstuk.normalize import normalise
+
+LINES = st.sampled_from(
+    [
+        "28 676 NAVO",
+        "Nr. 467 BRIEF VAN DE MINISTER VAN DEFENSIE",
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+        "Den Haag, 3 oktober 2024",
+        "De Minister van Defensie,",
+        "R.P. Brekelmans",
+        "X Noot",
+        "1",
+        "Naar boven",
+        "De Kamer,",
+        "en gaat over tot de orde van de dag.",
+        "Kamerstuk 28 676, nr. 464",
+        "",
+        "nr. nr. nr. 1 2 3",
+        "9" * 40,
+    ]
+)
+DOCUMENTS = st.one_of(
+    st.text(max_size=2000), st.lists(st.one_of(LINES, st.text(max_size=80)), max_size=60).map("\n".join)
+)
+
+
+def _check_spans(doc: kamerstuk.Document) -> None:
+    size = len(doc.text)
+    spans = [p.span for s in doc.sections for p in s.paragraphs] + [n.span for n in doc.notes]
+    spans += [r.span for r in doc.note_refs] + [r.span for r in doc.references] + list(doc.field_spans.values())
+    for span in spans:
+        assert 0 <= span.start <= span.end <= size
+    for ref in doc.references:
+        assert doc.text[ref.span.start : ref.span.end] == ref.text
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(DOCUMENTS)
+def test_any_text_gives_a_document_or_parse_error(text: str) -> None:
+    try:
+        doc = kamerstuk.parse(text)
+    except ParseError:
+        return
+    _check_spans(doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_document_or_parse_error(data: bytes) -> None:
+    try:
+        kamerstuk.parse(data)
+    except ParseError:
+        pass
+
+
+@settings(max_examples=200, deadline=None)
+@given(DOCUMENTS)
+def test_tokens_are_ordered_and_inside_the_text(text: str) -> None:
+    normalised = normalise(text)
+    previous_end = 0
+    for token in kamerstuk.tokenize(normalised):
+        assert previous_end <= token.start <= token.end <= len(normalised)
+        previous_end = token.end
