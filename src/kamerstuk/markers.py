@@ -12,6 +12,8 @@ _DIGITS = re.compile(r"\d+")
 _MONTH_BEFORE = re.compile(
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+$"
 )
+#: A five-digit number that is cited (a dossier "20223, nr. 7", "Kamerstuk 19637") is no year plus marker.
+_CITED_NUMBER = re.compile(r"(?:[Kk]amerstuk(?:ken)?|[Dd]ossier)\s+\d+$|^\d+\s*,?\s*(?:nr|nrs)\b|\d+[-/]\d")
 _GLUE = frozenset(")]»”\"’'.,:;")
 _AFTER = frozenset(" \t\n.,;:)]»”'’-")
 #: Words that end in digits but are names, not markers.
@@ -23,30 +25,41 @@ _TRAILING = re.compile(r"(?<=[^\W\d_)\]»”'’.])(\d{1,2})$")
 
 def _candidate(text: str, start: int, end: int, expected: int) -> tuple[int, int] | None:
     """The marker (start, end) within the digit run text[start:end] if it can be note `expected`."""
-    if end < len(text) and text[end] not in _AFTER:
-        return None
     digits = text[start:end]
     marker = str(expected)
+    after = text[end] if end < len(text) else " "
     if digits == marker:
         before = text[start - 1] if start else " "
-        if not (before.isalpha() or before in _GLUE):
-            return None
-        if (
-            start >= 2
-            and (text[start - 2].isupper() or text[start - 2].isdigit())
-            and (before.isupper() or before.isdigit())
+        if before.isalpha():
+            if after not in _AFTER and not (before.islower() and after.islower()):
+                return None
+            return None if _is_code(text, start, after) else (start, end)
+        return (start, end) if before in _GLUE and after in _AFTER else None
+    if after in _AFTER and len(digits) == 4 + len(marker) and digits.endswith(marker) and _is_year(digits[:4]):
+        if _MONTH_BEFORE.search(text, max(0, start - 12), start) or not _CITED_NUMBER.search(
+            text, max(0, start - 12), end + 6
         ):
-            return None
-        return start, end
-    if (
-        len(digits) in (5, 6)
-        and digits.endswith(marker)
-        and digits[:2] in ("19", "20")
-        and len(digits) - len(marker) == 4
-    ):
-        if _MONTH_BEFORE.search(text, max(0, start - 12), start):
             return end - len(marker), end
     return None
+
+
+def _is_code(text: str, position: int, after: str) -> bool:
+    """True when the letters before `position` are a capital code such as IP4, G5 or E1.
+
+    Two capitals or fewer are always a code; three to five only when no punctuation follows
+    ("EMSA1," is a marker, "BBP2 groei" is not).
+    """
+    word_start = position
+    while word_start > 0 and position - word_start <= 6 and text[word_start - 1].isalnum():
+        word_start -= 1
+    word = text[word_start:position]
+    if not word.isupper():
+        return False
+    return len(word) <= 2 or (len(word) <= 5 and after not in ".,;:)")
+
+
+def _is_year(digits: str) -> bool:
+    return digits[:2] in ("19", "20") and 1900 <= int(digits) <= 2049
 
 
 def find_markers(text: str, ranges: Sequence[tuple[int, int]], limit: int | None = None) -> list[tuple[str, int, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
@@ -20,7 +20,7 @@ class Span(BaseModel):
     end: int
 
 
-class Chamber(str, Enum):
+class Chamber(StrEnum):
     """The chamber of the Staten-Generaal a document belongs to."""
 
     TWEEDE_KAMER = "Tweede Kamer"
@@ -28,7 +28,7 @@ class Chamber(str, Enum):
     VERENIGDE_VERGADERING = "Verenigde Vergadering"
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     """The kind of Kamerstuk, decided from its heading; unknown headings give `other`."""
 
     BRIEF = "brief"
@@ -55,7 +55,7 @@ class DocumentKind(str, Enum):
     OTHER = "other"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a diagnostic is; `strict` parsing refuses on `error`."""
 
     ERROR = "error"
@@ -144,7 +144,7 @@ class NoteRef(BaseModel):
     span: Span
 
 
-class ReferenceKind(str, Enum):
+class ReferenceKind(StrEnum):
     """The kind of publication a reference points at."""
 
     KAMERSTUK = "kamerstuk"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .models import Span
 
 
-class TokenKind(str, Enum):
+class TokenKind(StrEnum):
     """What a stretch of the document text is."""
 
     PREAMBLE = "preamble"
