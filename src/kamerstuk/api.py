@@ -7,10 +7,12 @@ import re
 from pathlib import Path
 
 from .assembler import assemble
+from .detect import detect_format
 from .errors import InputTooLargeError, ParseError
 from .models import Diagnostic, Document, Severity
 from .normalize import decode, normalise
 from .readers import text as text_reader
+from .readers import xml as xml_reader
 from .tokens import Token
 
 _BINARY = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
@@ -34,14 +36,19 @@ def parse(
         raise ParseError(f"expected str or bytes, got {type(data).__name__}", source=source)
     if len(data) > max_size:
         raise InputTooLargeError(f"input is {len(data):,} long, more than the maximum of {max_size:,}", source=source)
-    diagnostics: list[Diagnostic] = []
-    if isinstance(data, (bytes, bytearray)):
-        text, diagnostics = decode(bytes(data))
+    raw = bytes(data) if isinstance(data, (bytes, bytearray)) else data.encode("utf-8", errors="surrogatepass")
+    kind = detect_format(raw)
+    if kind == "xml":
+        document = _parse_xml(raw, source)
     else:
-        text = data
-    text = normalise(text)
-    _check_text(text, source)
-    document = assemble(text, text_reader.tokenize(text), source_format="text", diagnostics=diagnostics)
+        diagnostics: list[Diagnostic] = []
+        if isinstance(data, str):
+            text = data
+        else:
+            text, diagnostics = decode(raw)
+        text = normalise(text)
+        _check_text(text, source)
+        document = assemble(text, text_reader.tokenize(text), source_format="text", diagnostics=diagnostics)
     if strict:
         errors = [d for d in document.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -51,6 +58,15 @@ def parse(
                 position=errors[0].span.start if errors[0].span else None,
             )
     return document
+
+
+def _parse_xml(data: bytes, source: str | None) -> Document:
+    """Parse official XML through its reader into the shared assembler."""
+    rendered = xml_reader.read(data, source)
+    diagnostics = [Diagnostic(code="KS903", message=w, severity=Severity.WARNING) for w in rendered.warnings]
+    return assemble(
+        rendered.text, rendered.tokens, source_format="xml", diagnostics=diagnostics, metadata=rendered.metadata
+    )
 
 
 def parse_file(path: str | os.PathLike[str], *, strict: bool = False, max_size: int = DEFAULT_MAX_SIZE) -> Document:

@@ -6,8 +6,9 @@ import regex
 
 from .dates import parse_dateline
 from .dossiers import split_dossier
+from .identifiers import reference_from_dossier, reference_from_identifier
 from .kinds import kind_from_body, kind_from_heading, kind_from_page_title
-from .markers import find_markers, strip_trailing_marker
+from .markers import strip_trailing_marker
 from .models import (
     Chamber,
     Diagnostic,
@@ -24,14 +25,12 @@ from .models import (
     Signatory,
     Span,
 )
-from .people import signatories_from_lines
+from .people import clean_name, signatories_from_lines
 from .references import find_references
-from .tokens import Token, TokenKind
+from .tokens import INLINE_KINDS, Token, TokenKind
 
 T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
-#: Tokens whose text is the document's own prose: markers and references are searched there.
-_PROSE = frozenset({T.DOSSIER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
 
 
 def _clean(text: str) -> str:
@@ -54,6 +53,8 @@ class Assembler:
         self.signatories: list[Signatory] = []
         self.notes: list[Note] = []
         self.preamble: dict[str, str] = {}
+        self.note_refs: list[NoteRef] = []
+        self.linked: list[Token] = []
 
     def diagnose(
         self,
@@ -96,7 +97,7 @@ class Assembler:
 
         for token in self.tokens:
             kind = token.kind
-            if kind is not T.SIGNATURE:
+            if kind is not T.SIGNATURE and kind not in INLINE_KINDS:
                 flush_signature()
             if kind is T.PREAMBLE:
                 self.preamble.update(token.attrs or {})
@@ -122,7 +123,7 @@ class Assembler:
             elif kind is T.SIGNATURE:
                 signature_block.append((_clean(token.text(self.text)), token.start, token.end))
             elif kind is T.SUBMITTER:
-                name = _clean(token.text(self.text))
+                name = clean_name(token.text(self.text))
                 self.signatories.append(Signatory(role="Lid", name=name, span=token.span))
             elif kind is T.NOTES_START:
                 flush_note()
@@ -131,6 +132,11 @@ class Assembler:
                 note_number = (token.attrs or {}).get("number") or _clean(token.text(self.text))
             elif kind is T.NOTE_TEXT:
                 note_lines.append(token)
+            elif kind is T.NOTE_REF:
+                number = (token.attrs or {}).get("number") or token.text(self.text)
+                self.note_refs.append(NoteRef(number=number, span=token.span))
+            elif kind is T.REFERENCE:
+                self.linked.append(token)
         flush_signature()
         flush_section()
         flush_note()
@@ -162,7 +168,9 @@ class Assembler:
         self.dossiers.append(Dossier(number=number, suffix=suffix, title=title, span=token.span))
 
     def heading(self, token: Token) -> None:
-        heading, _ = strip_trailing_marker(_clean(token.text(self.text)))
+        heading = (token.attrs or {}).get("heading")
+        if heading is None:
+            heading, _ = strip_trailing_marker(_clean(token.text(self.text)))
         self.set_field("heading", heading, token)
 
     def dateline(self, token: Token) -> bool:
@@ -209,10 +217,16 @@ class Assembler:
                 self.dossiers.append(Dossier(number=parsed[0], suffix=parsed[1]))
         kind = self.kind(heading if isinstance(heading, str) else None)
         references = self.references()
-        note_refs = self.note_refs()
         identifier = None
         if self.dossiers and isinstance(number, str):
             identifier = f"kst-{self.dossiers[0].key}-{number}"
+        if metadata is not None and metadata.identifier:
+            identifier = metadata.identifier
+        if "date" not in self.fields and metadata is not None and metadata.issued is not None:
+            self.fields["date"] = metadata.issued
+            self.diagnose(
+                "KS203", "no date in the text; the date is the metadata's DCTERMS.issued", severity=Severity.INFO
+            )
         if not self.dossiers and not number and not heading:
             self.diagnose("KS101", "no dossier number, document number or heading found", severity=Severity.INFO)
         return Document(
@@ -222,7 +236,9 @@ class Assembler:
             heading=heading if isinstance(heading, str) else None,
             kind=kind,
             chamber=self.chamber(number if isinstance(number, str) else None),
-            vergaderjaar=_vergaderjaar(self.preamble.get("vergaderjaar")),
+            vergaderjaar=_vergaderjaar(
+                self.preamble.get("vergaderjaar") or (metadata.vergaderjaar if metadata else None)
+            ),
             addressee=self.fields.get("addressee"),  # type: ignore[arg-type]
             place=self.fields.get("place"),  # type: ignore[arg-type]
             date=self.fields.get("date"),  # type: ignore[arg-type]
@@ -231,7 +247,7 @@ class Assembler:
             signatories=self.signatories,
             sections=self.sections,
             notes=self.notes,
-            note_refs=note_refs,
+            note_refs=self.note_refs,
             references=references,
             text=self.text,
             field_spans=self.field_spans,
@@ -262,30 +278,36 @@ class Assembler:
             return Chamber.EERSTE_KAMER if number[:1].isalpha() else Chamber.TWEEDE_KAMER
         return None
 
-    def prose_ranges(self) -> list[tuple[int, int]]:
-        return [(t.start, t.end) for t in self.tokens if t.kind in _PROSE]
-
     def references(self) -> list[Reference]:
-        """References in the document's own text and notes; preamble and chrome are site text."""
+        """References in the document's own text and notes (preamble and chrome are site text).
+
+        A reader's linked citations (XML extref, HTML links) count where the text finder missed them.
+        """
         excluded = [
             (t.start, t.end)
             for t in self.tokens
-            if t.kind in (T.CHROME,) or (t.kind is T.PREAMBLE and "title" not in (t.attrs or {}))
+            if t.kind is T.CHROME or (t.kind is T.PREAMBLE and "title" not in (t.attrs or {}))
         ]
-        found = []
-        for ref in find_references(self.text):
-            if any(s <= ref.span.start < e for s, e in excluded):
+        found = [r for r in find_references(self.text) if not any(s <= r.span.start < e for s, e in excluded)]
+        for token in self.linked:
+            if any(r.span.start < token.end and token.start < r.span.end for r in found):
                 continue
-            note = next((n.number for n in self.notes if n.span.start <= ref.span.start < n.span.end), None)
-            found.append(ref.model_copy(update={"note": note}) if note else ref)
-        return found
+            linked = self.linked_reference(token)
+            if linked is not None:
+                found.append(linked)
+        found.sort(key=lambda r: r.span.start)
+        return [self.in_note(ref) for ref in found]
 
-    def note_refs(self) -> list[NoteRef]:
-        limit = max((int(n.number) for n in self.notes if n.number.isdigit()), default=None)
-        return [
-            NoteRef(number=n, span=Span(start=s, end=e))
-            for n, s, e in find_markers(self.text, self.prose_ranges(), limit)
-        ]
+    def linked_reference(self, token: Token) -> Reference | None:
+        attrs = token.attrs or {}
+        text, span = token.text(self.text), token.span
+        if "target" in attrs:
+            return reference_from_identifier(attrs["target"], text, span)
+        return reference_from_dossier(attrs.get("dossier", ""), text, span)
+
+    def in_note(self, ref: Reference) -> Reference:
+        note = next((n.number for n in self.notes if n.span.start <= ref.span.start < n.span.end), None)
+        return ref.model_copy(update={"note": note}) if note else ref
 
 
 def _vergaderjaar(value: str | None) -> str | None:

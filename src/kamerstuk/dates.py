@@ -38,7 +38,7 @@ class DutchParserInfo(dateutil_parser.parserinfo):
 
 
 _PARSERINFO = DutchParserInfo(dayfirst=True)
-MONTH_NAMES = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+MONTH_NAMES = r"(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 #: "3 oktober 2024", also with the OCR-like lack of a space and a marker-free year.
 DATE_PATTERN = r"(?P<date>(?P<day>[0-3]?\d)\s{0,2}" + MONTH_NAMES + r"\s{0,2}(?P<year>1[89]\d\d|20\d\d))"
 _DATE = regex.compile(DATE_PATTERN, regex.IGNORECASE)

@@ -261,6 +261,12 @@ class Document(BaseModel):
         """The first dossier of the header, or None."""
         return self.dossiers[0] if self.dossiers else None
 
+    def to_text(self) -> str:
+        """The document in the plain-text layout of its officielebekendmakingen page."""
+        from .render import to_text
+
+        return to_text(self)
+
     @property
     def minister(self) -> Signatory | None:
         """The first signatory whose role is a minister (Minister, Minister-President), or None."""

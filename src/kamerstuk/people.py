@@ -77,6 +77,17 @@ def is_name(text: str) -> bool:
     return has_capital
 
 
+def clean_name(text: str) -> str:
+    """A submitter's name without the stray punctuation real documents carry ("Flach,", "Ceder____")."""
+    return " ".join(text.split()).strip(" ,;._")
+
+
+def looks_like_submitter(text: str) -> bool:
+    """A line under a motie that can be a member's name: short, capitalised, no digits."""
+    name = clean_name(text)
+    return 0 < len(name) <= 50 and name[0].isupper() and len(name.split()) <= 5 and not any(c.isdigit() for c in name)
+
+
 def split_names(text: str) -> list[str]:
     """Split one line that holds several names ("J.W. Remkes W. Koolmees") into names."""
     return [part.strip() for part in _NAME_SPLIT.split(text) if part.strip()]

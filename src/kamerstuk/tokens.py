@@ -27,6 +27,12 @@ class TokenKind(StrEnum):
     NOTES_START = "notes_start"
     NOTE_NUMBER = "note_number"
     NOTE_TEXT = "note_text"
+    NOTE_REF = "note_ref"
+    REFERENCE = "reference"
+
+
+#: Tokens that mark a stretch inside another token (a footnote marker, a linked citation).
+INLINE_KINDS = frozenset({TokenKind.NOTE_REF, TokenKind.REFERENCE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,9 @@ import regex
 from ..dates import is_dateline
 from ..dossiers import DOSSIER_PATTERN
 from ..kinds import kind_from_heading
+from ..markers import find_markers
 from ..models import DocumentKind
-from ..people import MONARCHS, is_name, parse_role_line
+from ..people import MONARCHS, is_name, looks_like_submitter, parse_role_line
 from ..tokens import Token, TokenKind
 
 T = TokenKind
@@ -58,6 +59,8 @@ _SENTENCE_END = regex.compile(r"[.:;!?,)»”\"]$")
 _MOTIE_END = regex.compile(r"gaat over tot de orde van de dag[.,]?$", regex.IGNORECASE)
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
 _WRAP_WIDTH = 60
+#: Tokens whose text is the document's own prose, where footnote markers stand.
+_PROSE = frozenset({T.DOSSIER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
 
 
 def split_lines(text: str) -> list[Line]:
@@ -100,7 +103,17 @@ class _TextTokenizer:
         self.preamble()
         self.header()
         self.body()
+        self.markers()
         return self.tokens
+
+    def markers(self) -> None:
+        """Footnote markers inside the prose, as NOTE_REF tokens placed in reading order."""
+        prose = [(t.start, t.end) for t in self.tokens if t.kind in _PROSE]
+        numbers = [int(t.attrs["number"]) for t in self.tokens if t.kind is T.NOTE_NUMBER and t.attrs]
+        found = find_markers(self.text, prose, max(numbers) if numbers else None)
+        if found:
+            self.tokens.extend(Token(T.NOTE_REF, start, end, {"number": number}) for number, start, end in found)
+            self.tokens.sort(key=lambda token: token.start)
 
     # -- preamble ---------------------------------------------------------------------------
     def preamble(self) -> None:
@@ -274,7 +287,7 @@ class _TextTokenizer:
             elif line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 continue
-            elif submitters and is_name(line.text):
+            elif submitters and looks_like_submitter(line.text):
                 self.emit(T.SUBMITTER, line.start, line.end)
             elif self.signature(line):
                 continue

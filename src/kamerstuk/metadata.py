@@ -1,0 +1,58 @@
+"""The publication metadata record: inline `meta` elements or a separate metadata.xml."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from .models import Metadata
+
+#: Record names with a field of their own on `Metadata`; every other name is kept in `extra`.
+_SINGLE = {
+    "DC.identifier": "identifier",
+    "OVERHEIDop.dossiernummer": "dossiernummer",
+    "OVERHEIDop.ondernummer": "ondernummer",
+    "OVERHEIDop.vergaderjaar": "vergaderjaar",
+    "OVERHEIDop.documenttitel": "documenttitel",
+    "OVERHEIDop.dossiertitel": "dossiertitel",
+    "DC.creator": "creator",
+    "OVERHEIDop.publicationName": "publication_name",
+}
+_DATES = {"DCTERMS.issued": "issued", "DCTERMS.available": "available"}
+_POINTER = "OVERHEIDop.externMetadataRecord"
+
+
+def metadata_from_pairs(pairs: Iterable[tuple[str, str]]) -> Metadata:
+    """Build `Metadata` from (name, content) pairs in record order; repeated names are kept."""
+    fields: dict[str, object] = {}
+    indieners: list[str] = []
+    types: list[str] = []
+    extra: dict[str, list[str]] = {}
+    for name, content in pairs:
+        content = content.strip()
+        if name in _SINGLE and content:
+            fields.setdefault(_SINGLE[name], content)
+        elif name in _DATES and content:
+            fields.setdefault(_DATES[name], _iso_date(content))
+        elif name == "OVERHEIDop.indiener" and content:
+            indieners.append(content)
+        elif name == "DC.type" and content:
+            types.append(content)
+        elif name == _POINTER and content:
+            fields.setdefault("identifier", identifier_from_pointer(content))
+        else:
+            extra.setdefault(name, []).append(content)
+    return Metadata.model_validate({**fields, "indieners": indieners, "types": types, "extra": extra})
+
+
+def identifier_from_pointer(url: str) -> str | None:
+    """The document id in an externMetadataRecord URL: ".../kst-24515-782/metadata.xml" gives kst-24515-782."""
+    parts = [p for p in url.split("/") if p]
+    return parts[-2] if len(parts) >= 2 and parts[-1] == "metadata.xml" else None
+
+
+def _iso_date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,388 @@
+"""The official-XML reader: `<officiele-publicatie><kamerstuk>` rendered as page text plus tokens.
+
+The reader writes the document in the plain-text layout of the officielebekendmakingen page and
+emits a token for every structure it writes, so the assembler treats XML like any other input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import ParseError
+from ..metadata import metadata_from_pairs
+from ..models import Metadata
+from ..tokens import Token, TokenKind
+
+T = TokenKind
+_PUBLICATIONS = {
+    "handelingen": "Handelingen",
+    "staatsblad": "a Staatsblad publication",
+    "staatscourant": "a Staatscourant publication",
+    "gemeenteblad": "a Gemeenteblad publication",
+    "provinciaalblad": "a Provinciaal blad publication",
+    "waterschapsblad": "a Waterschapsblad publication",
+    "blad-gemeenschappelijke-regeling": "a Blad gemeenschappelijke regeling publication",
+    "tractatenblad": "a Tractatenblad publication",
+    "kamervragen": "written questions (Kamervragen)",
+    "aanhangsel": "an Aanhangsel van de Handelingen",
+}
+_BLOCKS_SKIPPED = frozenset({"kamerstukkop", "li.nr", "noot", "metadata"})
+_MOTIE_END = "gaat over tot de orde van de dag"
+
+
+def make_parser() -> etree.XMLParser:
+    """A fresh, locked-down parser for untrusted archives: no DTD, no entities, no network, and
+    libxml2's limits on depth and size kept (huge_tree off)."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+    )
+
+
+def parse_tree(data: bytes, source: str | None) -> etree._Element:
+    """Parse XML bytes safely; a DTD, an entity declaration or malformed XML is a ParseError."""
+    head = data[:4096]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise ParseError(
+            "XML with a DTD or entity declarations is refused (official publications have none)", source=source
+        )
+    try:
+        root = etree.fromstring(data, make_parser())
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else "?"
+        raise ParseError(f"malformed XML at line {line}: {exc.msg}", source=source) from exc
+    if root is None:
+        raise ParseError("XML document has no root element", source=source)
+    return root
+
+
+@dataclass
+class Rendered:
+    """What the XML reader produces: the page text, its tokens and the inline metadata."""
+
+    text: str
+    tokens: list[Token]
+    metadata: Metadata | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def read(data: bytes, source: str | None = None) -> Rendered:
+    """Render an `officiele-publicatie` holding a `kamerstuk` into text and tokens."""
+    root = parse_tree(data, source)
+    if root.tag != "officiele-publicatie":
+        raise ParseError(f"XML root is <{root.tag}>, not <officiele-publicatie>", source=source)
+    body = next((child for child in root if isinstance(child.tag, str) and child.tag not in ("metadata", "kop")), None)
+    if body is None or body.tag != "kamerstuk":
+        found = "nothing" if body is None else _PUBLICATIONS.get(str(body.tag), f"<{body.tag}>")
+        raise ParseError(f"this official publication is {found}, not a Kamerstuk", source=source)
+    metadata_element = root.find("metadata")
+    metadata = None
+    if metadata_element is not None:
+        metadata = metadata_from_pairs((m.get("name", ""), m.get("content", "")) for m in metadata_element.iter("meta"))
+    writer = _Writer(root)
+    writer.kamerstuk(body)
+    return Rendered(writer.finish(), writer.tokens, metadata, writer.warnings)
+
+
+def _text(element: etree._Element) -> str:
+    """The element's text content with whitespace collapsed; processing instructions add nothing."""
+    return " ".join("".join(str(piece) for piece in element.itertext()).split())
+
+
+class _Writer:
+    """Appends blocks of page text and records a token for each."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.tokens: list[Token] = []
+        self.warnings: list[str] = []
+        self.notes: list[tuple[str, etree._Element]] = []
+        self.note_numbers = {
+            n.get("id"): _text(n.find("noot.nr")) for n in root.iter("noot") if n.find("noot.nr") is not None
+        }
+        self.submitters = False
+
+    # -- low level --------------------------------------------------------------------------
+    def write(self, text: str) -> tuple[int, int]:
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return start, self.length
+
+    def block_break(self) -> None:
+        if self.length:
+            self.write("\n\n")
+
+    def emit(self, kind: TokenKind, start: int, end: int, **attrs: str) -> None:
+        self.tokens.append(Token(kind, start, end, attrs or None))
+
+    def inline(self, element: etree._Element) -> None:
+        """Write mixed content: text, inline elements, note markers and references, whitespace collapsed."""
+        if element.text:
+            self.words(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                self.inline_child(child)
+            if child.tail:
+                self.words(child.tail)
+
+    def words(self, text: str) -> None:
+        collapsed = " ".join(text.split())
+        if not collapsed:
+            if text and self.parts and not self.parts[-1].endswith((" ", "\n")):
+                self.write(" ")
+            return
+        if text[:1].isspace() and self.parts and not self.parts[-1].endswith((" ", "\n")):
+            collapsed = " " + collapsed
+        if text[-1:].isspace():
+            collapsed += " "
+        self.write(collapsed)
+
+    def inline_child(self, child: etree._Element) -> None:
+        tag = child.tag
+        if tag == "noot":
+            number = _note_number(child) or str(len(self.notes) + 1)
+            self.trim_space()
+            start, end = self.write(number)
+            self.emit(T.NOTE_REF, start, end, number=number)
+            self.notes.append((number, child))
+        elif tag == "nootref":
+            number = self.note_numbers.get(child.get("refid"), "")
+            if number:
+                self.trim_space()
+                start, end = self.write(number)
+                self.emit(T.NOTE_REF, start, end, number=number)
+        elif tag in ("extref", "dossierref"):
+            start = self.length
+            self.inline(child)
+            attrs = {"target": child.get("doc", "")} if tag == "extref" else {"dossier": child.get("dossier", "")}
+            if tag == "extref" and child.get("soort") != "document":
+                return
+            self.emit(T.REFERENCE, start, self.length, **attrs)
+        else:
+            self.inline(child)
+
+    def trim_space(self) -> None:
+        """A note marker is glued to the word before it."""
+        if self.parts and self.parts[-1].endswith(" "):
+            self.parts[-1] = self.parts[-1][:-1]
+            self.length -= 1
+
+    def line(self, kind: TokenKind, element: etree._Element, **attrs: str) -> tuple[int, int]:
+        """Write one block from an element's mixed content and emit its token."""
+        self.block_break()
+        start = self.length
+        self.inline(element)
+        self.trim_space()
+        self.emit(kind, start, self.length, **attrs)
+        return start, self.length
+
+    def finish(self) -> str:
+        self.write_notes()
+        return "".join(self.parts)
+
+    # -- structure --------------------------------------------------------------------------
+    def kamerstuk(self, element: etree._Element) -> None:
+        for tekstregel in element.iterfind("kamerstukkop/tekstregel"):
+            value = _text(tekstregel)
+            role = tekstregel.get("inhoud")
+            if role == "kameraanduiding":
+                self.block_break()
+                start, end = self.write(value)
+                self.emit(T.PREAMBLE, start, end, chamber=value)
+            elif role == "vergaderjaar":
+                self.block_break()
+                start, end = self.write(value)
+                self.emit(T.PREAMBLE, start, end, vergaderjaar=value.split()[-1])
+        for dossier in element.iterfind("dossier"):
+            self.dossier(dossier)
+        for stuk in element.iterfind("stuk"):
+            self.stuk(stuk)
+
+    def dossier(self, element: etree._Element) -> None:
+        nummer = element.find("dossiernummer")
+        number_element = nummer.find("dossiernr") if nummer is not None else None
+        if nummer is None or number_element is None:
+            self.warnings.append("a <dossier> without <dossiernummer>/<dossiernr>")
+            return
+        self.block_break()
+        start = self.length
+        number = _text(number_element)
+        suffix_element = nummer.find("begrotingshoofdstuk")
+        if suffix_element is None:
+            suffix_element = nummer.find("raadnr")
+        printed = _dossier_printed(nummer)
+        self.write(printed)
+        attrs = {"number": number.replace(" ", "").replace("\u00a0", "")}
+        if suffix_element is not None and _text(suffix_element):
+            attrs["suffix"] = _text(suffix_element)
+        title = element.find("titel")
+        if title is not None and _text(title):
+            self.write(" ")
+            title_start = self.length
+            self.inline(title)
+            self.trim_space()
+            attrs["title"] = self._without_markers(title_start, self.length)
+        self.emit(T.DOSSIER, start, self.length, **attrs)
+
+    def _without_markers(self, start: int, end: int) -> str:
+        """The text written in [start, end) less the note markers inside it."""
+        text = "".join(self.parts)[start:end]
+        for token in reversed(self.tokens):
+            if token.kind is T.NOTE_REF and start <= token.start < end:
+                text = text[: token.start - start] + text[token.end - start :]
+        return text.strip()
+
+    def stuk(self, element: etree._Element) -> None:
+        stuknr = element.find("stuknr")
+        titel = element.find("titel")
+        if stuknr is not None or titel is not None:
+            self.block_break()
+        if stuknr is not None:
+            start = self.length
+            self.inline(stuknr)
+            self.trim_space()
+            ondernummer = stuknr.find("ondernummer")
+            number = _text(ondernummer) if ondernummer is not None else _text(stuknr).removeprefix("Nr.").strip()
+            self.emit(T.NUMBER, start, self.length, number=number)
+        if titel is not None:
+            if stuknr is not None:
+                self.write(" ")
+            start = self.length
+            self.inline(titel)
+            self.trim_space()
+            heading = self._without_markers(start, self.length)
+            self.emit(T.HEADING, start, self.length, heading=heading)
+        datumtekst = element.find("datumtekst")
+        if datumtekst is not None:
+            datum = datumtekst.find("datum")
+            iso = datum.get("isodatum", "") if datum is not None else ""
+            self.line(T.DATELINE, datumtekst, **({"isodate": iso} if iso else {}))
+        for child in element:
+            if child.tag not in ("stuknr", "titel", "datumtekst"):
+                self.block(child)
+
+    def block(self, element: etree._Element) -> None:
+        """Write a body element; unknown elements are kept as paragraphs of their text."""
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _BLOCKS_SKIPPED:
+            return
+        if tag in ("al", "tussenkop-al") or tag == "kamervraagomschrijving":
+            self.line(T.PARAGRAPH, element)
+        elif tag in ("tussenkop", "kop"):
+            self.line(T.SECTION_HEADING, element)
+        elif tag == "tekst":
+            self.body(element)
+        elif tag == "lijst":
+            for item in element.iterfind("li"):
+                self.list_item(item)
+        elif tag == "ondertekening":
+            self.signature(element)
+        elif tag == "table":
+            self.table(element)
+        elif tag == "divisie":
+            for child in element:
+                self.block(child)
+        elif len(element) and all(
+            isinstance(c.tag, str) and c.tag not in ("nadruk", "inf", "sup", "extref") for c in element
+        ):
+            for child in element:
+                self.block(child)
+        elif _text(element):
+            self.line(T.PARAGRAPH, element)
+
+    def body(self, element: etree._Element) -> None:
+        """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag"."""
+        self.submitters = False
+        self.body_children(element)
+
+    def body_children(self, element: etree._Element) -> None:
+        for child in element:
+            if child.tag == "al-groep":
+                self.body_children(child)
+            elif self.submitters and child.tag == "al":
+                self.line(T.SUBMITTER, child)
+            else:
+                self.block(child)
+                if child.tag == "al" and _MOTIE_END in _text(child).lower():
+                    self.submitters = True
+
+    def list_item(self, item: etree._Element) -> None:
+        self.block_break()
+        start = self.length
+        label = item.find("li.nr")
+        if label is not None and _text(label):
+            self.write(_text(label) + " ")
+        first = True
+        for child in item:
+            if child.tag == "li.nr" or not isinstance(child.tag, str):
+                continue
+            if child.tag == "al" and first:
+                self.inline(child)
+                self.trim_space()
+                first = False
+            elif child.tag == "al":
+                self.write(" ")
+                self.inline(child)
+                self.trim_space()
+            else:
+                self.emit(T.LIST_ITEM, start, self.length)
+                self.block(child)
+                start = self.length
+        if self.length > start:
+            self.emit(T.LIST_ITEM, start, self.length)
+
+    def signature(self, element: etree._Element) -> None:
+        for child in element:
+            if child.tag in ("functie", "naam") and _text(child):
+                self.line(T.SIGNATURE, child)
+
+    def table(self, element: etree._Element) -> None:
+        """Tables are kept as rows of text, cells separated by " | "."""
+        for row in element.iter("row"):
+            self.block_break()
+            start = self.length
+            for index, entry in enumerate(row.iterfind("entry")):
+                if index:
+                    self.write(" | ")
+                self.inline(entry)
+                self.trim_space()
+            self.emit(T.PARAGRAPH, start, self.length)
+
+    def write_notes(self) -> None:
+        """The notes block at the end, in the page layout: "X Noot", the number, the text."""
+        for number, note in self.notes:
+            self.block_break()
+            start, end = self.write("X Noot")
+            self.emit(T.NOTES_START, start, end)
+            self.write("\n")
+            start, end = self.write(number)
+            self.emit(T.NOTE_NUMBER, start, end, number=number)
+            for paragraph in note.iterfind("noot.al"):
+                self.line(T.NOTE_TEXT, paragraph)
+
+
+def _note_number(note: etree._Element) -> str:
+    """The printed number of a <noot>, or "" when it has none."""
+    label = note.find("noot.nr")
+    return _text(label) if label is not None else ""
+
+
+def _dossier_printed(nummer: etree._Element) -> str:
+    """The dossier number as printed: "21 501-20", "36 410 VII", "36 027 (R2160)"."""
+    pieces: list[str] = [(nummer.text or "").strip()]
+    for child in nummer:
+        value = _text(child)
+        if child.tag == "begrotingshoofdstuk" and pieces[-1] and not pieces[-1].endswith(("-", " ")):
+            pieces.append(" ")
+        pieces.append(value)
+        if child.tail:
+            pieces.append(" ".join(child.tail.split()) if child.tail.strip() else "")
+    return " ".join("".join(pieces).split())
