@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..addressing import match_addressee
 from ..dates import is_dateline
 from ..dossiers import DOSSIER_PATTERN
 from ..kinds import kind_from_heading
@@ -48,10 +49,6 @@ _DOSSIER_LINE = regex.compile(r"^" + DOSSIER_PATTERN + r"(?:\s+(?P<title>\S.*))?
 _NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+(?P<rest>\S.*))?$")
 _LETTER_NUMBER = regex.compile(r"^(?P<nr>[A-Z]{1,3})(?P<marker>\d{0,2})\s+(?P<rest>[A-Z][A-Z\d]{2,}\b.*)$")
 _DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*)$")
-_ADDRESSEE = regex.compile(
-    r"^Aan\s+(?:de|het|Hare|Zijne|mevrouw|de heer)\b"
-    r"(?:(?P<chamber>[^\n]*?Kamer der Staten-Generaal)(?P<rest>\s+\S.*)?$|.*$)"
-)
 _NOTES_START = regex.compile(r"^X\s?Noot$")
 _NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
 _LIST_ITEM = regex.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
@@ -239,7 +236,7 @@ class _TextTokenizer:
             nxt = self.lines[self.i]
             if not (_UPPER_HEADING.match(nxt.text) and _UPPER_HEADING.match(self.text[start:end])):
                 break
-            if _ADDRESSEE.match(nxt.text) or is_dateline(nxt.text):
+            if match_addressee(nxt.text) or is_dateline(nxt.text):
                 break
             end = nxt.end
             self.i += 1
@@ -247,16 +244,13 @@ class _TextTokenizer:
         self.kind = kind_from_heading(self.text[start:end])
 
     def addressee(self, line: Line) -> bool:
-        match = _ADDRESSEE.match(line.text)
-        if match is None:
+        found = match_addressee(line.text)
+        if found is None:
             return False
-        if match.group("rest"):
-            end = line.start + match.end("chamber")
-            self.emit(T.ADDRESSEE, line.start, end)
-            rest_start = line.start + match.start("rest") + 1
-            self.emit(T.PARAGRAPH, rest_start, line.end)
-        else:
-            self.emit(T.ADDRESSEE, line.start, line.end)
+        end, rest = found
+        self.emit(T.ADDRESSEE, line.start, line.start + end)
+        if rest is not None:
+            self.emit(T.PARAGRAPH, line.start + rest, line.end)
         self.i += 1
         return True
 

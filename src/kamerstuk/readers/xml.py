@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..addressing import match_addressee
+from ..dates import is_dateline
 from ..errors import ParseError
 from ..metadata import metadata_from_pairs
 from ..models import Metadata
@@ -104,10 +106,9 @@ class _Writer:
         self.tokens: list[Token] = []
         self.warnings: list[str] = []
         self.notes: list[tuple[str, etree._Element]] = []
-        self.note_numbers = {
-            n.get("id"): _text(n.find("noot.nr")) for n in root.iter("noot") if n.find("noot.nr") is not None
-        }
+        self.note_numbers = {n.get("id"): _note_number(n) for n in root.iter("noot")}
         self.submitters = False
+        self.body_started = False
 
     # -- low level --------------------------------------------------------------------------
     def write(self, text: str) -> tuple[int, int]:
@@ -274,10 +275,12 @@ class _Writer:
         tag = element.tag
         if not isinstance(tag, str) or tag in _BLOCKS_SKIPPED:
             return
-        if tag in ("al", "tussenkop-al") or tag == "kamervraagomschrijving":
-            self.line(T.PARAGRAPH, element)
-        elif tag in ("tussenkop", "kop"):
+        if tag == "al":
+            self.paragraph(element)
+        elif tag == "tussenkop":
             self.line(T.SECTION_HEADING, element)
+        elif tag == "kop":
+            self.heading(element)
         elif tag == "tekst":
             self.body(element)
         elif tag == "lijst":
@@ -297,6 +300,28 @@ class _Writer:
                 self.block(child)
         elif _text(element):
             self.line(T.PARAGRAPH, element)
+
+    def paragraph(self, element: etree._Element) -> None:
+        """An <al>; in the letter header it can be the addressee or the dated line."""
+        text = _text(element)
+        if not self.body_started and match_addressee(text) == (len(text), None):
+            self.line(T.ADDRESSEE, element)
+        elif not self.body_started and is_dateline(text):
+            self.line(T.DATELINE, element)
+        else:
+            self.body_started = True
+            self.line(T.PARAGRAPH, element)
+
+    def heading(self, kop: etree._Element) -> None:
+        """A <kop> of a divisie or bijlage: label, number and title joined by spaces."""
+        self.block_break()
+        start = self.length
+        for index, part in enumerate(c for c in kop if c.tag in ("label", "nr", "titel")):
+            if index:
+                self.write(" ")
+            self.inline(part)
+            self.trim_space()
+        self.emit(T.SECTION_HEADING, start, self.length)
 
     def body(self, element: etree._Element) -> None:
         """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag"."""
@@ -340,9 +365,15 @@ class _Writer:
             self.emit(T.LIST_ITEM, start, self.length)
 
     def signature(self, element: etree._Element) -> None:
+        """<ondertekening>: the functie line, then the name (voornaam and achternaam joined)."""
         for child in element:
-            if child.tag in ("functie", "naam") and _text(child):
+            if child.tag == "functie" and _text(child):
                 self.line(T.SIGNATURE, child)
+            elif child.tag == "naam" and _text(child):
+                self.block_break()
+                parts = [_text(part) for part in child if isinstance(part.tag, str)] or [_text(child)]
+                start, end = self.write(" ".join(p for p in parts if p))
+                self.emit(T.SIGNATURE, start, end)
 
     def table(self, element: etree._Element) -> None:
         """Tables are kept as rows of text, cells separated by " | "."""
