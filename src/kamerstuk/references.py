@@ -1,6 +1,6 @@
 """Find citations of Kamerstukken, Handelingen and official publications in any text.
 
-Two stages, as in eyecite: `TRIGGER` scans the text for places where a citation can start, and
+Two stages, as in eyecite: the `TRIGGERS` scan the text for places where a citation can start, and
 only there the anchored pattern of that citation form runs (see `reference_grammar`).
 """
 
@@ -21,7 +21,7 @@ from .reference_grammar import (
     KAMERSTUK,
     MOTIE,
     PUBLICATION,
-    TRIGGER,
+    TRIGGERS,
     VERGADERJAAR,
 )
 
@@ -35,6 +35,7 @@ _PUBLICATION_KINDS = {
 }
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d{2}")
 _BIJLAGE_REACH = 20
+_WINDOW = 400
 
 _Parser = Callable[[str, int], list[Reference]]
 
@@ -42,12 +43,25 @@ _Parser = Callable[[str, int], list[Reference]]
 def find_references(text: str) -> list[Reference]:
     """Return every citation in `text` in reading order, each with its exact span."""
     found: list[Reference] = []
-    position = 0
-    while (trigger := TRIGGER.search(text, position)) is not None:
-        parsed = _PARSERS[str(trigger.lastgroup)](text, trigger.start())
-        found.extend(parsed)
-        position = parsed[-1].span.end if parsed else trigger.end()
+    consumed = 0
+    for start, form in _triggers(text):
+        if start < consumed:
+            continue
+        parsed = _PARSERS[form](text, start)
+        if parsed:
+            found.extend(parsed)
+            consumed = parsed[-1].span.end
     return found
+
+
+def _triggers(text: str) -> list[tuple[int, str]]:
+    """Every (position, form) where a citation may start, in text order."""
+    return sorted((match.start(), form) for form, pattern in TRIGGERS.items() for match in pattern.finditer(text))
+
+
+def _window(start: int, text: str) -> int:
+    """The end of the stretch the anchored grammar may read from `start`: citations are short."""
+    return min(len(text), start + _WINDOW)
 
 
 def _reference(text: str, start: int, end: int, **fields: Any) -> Reference:
@@ -57,7 +71,7 @@ def _reference(text: str, start: int, end: int, **fields: Any) -> Reference:
 
 def _kamerstuk_labelled(text: str, start: int) -> list[Reference]:
     """Parse "Kamerstuk(ken) ..." at `start`, including "bijlage bij" before it."""
-    match = KAMERSTUK.match(text, start)
+    match = KAMERSTUK.match(text, start, _window(start, text))
     if match is None:
         return []
     bijlage = BIJLAGE_BEFORE.search(text, max(0, start - _BIJLAGE_REACH), start)
@@ -66,13 +80,13 @@ def _kamerstuk_labelled(text: str, start: int) -> list[Reference]:
 
 def _kamerstuk_vergaderjaar(text: str, start: int) -> list[Reference]:
     """Parse "vergaderjaar 1995–1996, 24 690, nr. 1" at `start`."""
-    match = VERGADERJAAR.match(text, start)
+    match = VERGADERJAAR.match(text, start, _window(start, text))
     return [] if match is None else _kamerstukken(text, match, start, labelled=False)
 
 
 def _kamerstuk_bare(text: str, start: int) -> list[Reference]:
     """Parse a dossier-first citation without label, "(27 295, nr. 95)", at `start`."""
-    match = BARE.match(text, start)
+    match = BARE.match(text, start, _window(start, text))
     return [] if match is None else _kamerstukken(text, match, start, labelled=False)
 
 
@@ -120,7 +134,7 @@ def _complete_without_label(match: regex.Match[str], dossier: Dossier, numbers: 
 def _continuations(text: str, position: int, shared: dict[str, Any]) -> list[Reference]:
     """Further "nr." citations that inherit the dossier, year and chamber of the one before."""
     found: list[Reference] = []
-    while (match := CONTINUATION.match(text, position)) is not None:
+    while (match := CONTINUATION.match(text, position, _window(position, text))) is not None:
         found.append(
             _reference(
                 text,
@@ -137,7 +151,7 @@ def _continuations(text: str, position: int, shared: dict[str, Any]) -> list[Ref
 
 def _motie(text: str, start: int) -> list[Reference]:
     """Parse the motie form "nr. 456 (36 800-XVI)" at `start`."""
-    match = MOTIE.match(text, start)
+    match = MOTIE.match(text, start, _window(start, text))
     if match is None:
         return []
     dossier = values.dossier(match)
@@ -150,7 +164,7 @@ def _motie(text: str, start: int) -> list[Reference]:
 
 def _handelingen(text: str, start: int) -> list[Reference]:
     """Parse "(Aanhangsel) Handelingen II 2023/24, nr. 45, item 12" at `start`; a year alone is not enough."""
-    match = HANDELINGEN.match(text, start)
+    match = HANDELINGEN.match(text, start, _window(start, text))
     if match is None or (match.group("numlist") is None and match.group("pages") is None):
         return []
     kind = ReferenceKind.AANHANGSEL if match.group("aanhangsel") else ReferenceKind.HANDELINGEN
@@ -161,7 +175,7 @@ def _handelingen(text: str, start: int) -> list[Reference]:
 
 def _publication(text: str, start: int) -> list[Reference]:
     """Parse "Stb. 2020, 123", "Stcrt. 2021, 12345", "Trb. 2008, 175" or "Stb. 627" at `start`."""
-    match = PUBLICATION.match(text, start)
+    match = PUBLICATION.match(text, start, _window(start, text))
     if match is None:
         return []
     numbers = list(match.captures("num"))
@@ -177,6 +191,8 @@ _PARSERS: dict[str, _Parser] = {
     "vergaderjaar": _kamerstuk_vergaderjaar,
     "bare": _kamerstuk_bare,
     "nr": _motie,
+    "aanhangsel": _handelingen,
     "handelingen": _handelingen,
-    "publication": _publication,
+    "stb_stcrt": _publication,
+    "trb": _publication,
 }
