@@ -230,3 +230,22 @@ def test_any_text(text: str) -> None:
 def test_long_hostile_runs(text: str) -> None:
     """Long repetitive input returns (the benchmark times these; here they only must not raise)."""
     assert isinstance(find_references(text), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamerstukken \n     \n     \n       \n         36 410",
+        "Tweede Kamer der Staten-Generaal\nKamerstukken\n36 410 XVI\nNr. 12",
+    ],
+)
+def test_own_header_is_not_a_reference(text: str) -> None:
+    """A document's own dossier line is no citation; the first string is the itertext of a real kamerstukkop
+    (../shared/corpus/xml-kst/kst-36410-XVI-101.xml), the second is hand-made in the plain-text layout."""
+    assert find_references(text) == []
+
+
+def test_wrapped_citation_is_found() -> None:
+    """A citation broken by one line wrap (fixtures/pages/kst-34919-89.txt) keeps the newline in its text."""
+    (reference,) = find_references("(Kamerstuk\n34 919, nr. 85)")
+    assert reference.text == "Kamerstuk\n34 919, nr. 85"

@@ -12,6 +12,17 @@ import regex
 
 _FLAGS = regex.VERBOSE | regex.VERSION0
 
+#: Within a citation a run of whitespace may hold at most one line break: a wrapped line is
+#: fine, but "Kamerstukken" in a header followed by blank lines and a dossier number is not a citation.
+_RUN_OPTIONAL = r"[^\S\n]*+\n?[^\S\n]*+"
+_RUN_REQUIRED = r"(?:[^\S\n]++\n?[^\S\n]*+|\n[^\S\n]*+)"
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    """Compile a grammar pattern, reading its possessive whitespace runs as "at most one line break"."""
+    return regex.compile(pattern.replace(r"\s*+", _RUN_OPTIONAL).replace(r"\s++", _RUN_REQUIRED), _FLAGS)
+
+
 #: Whitespace (including one line wrap) and an optional comma between the parts of a citation.
 SEP = r"\s*+,?\s*+"
 COMMA = r"\s*+,\s*+"
@@ -85,56 +96,51 @@ _KST_TAIL = rf"""
 """
 
 #: "Kamerstuk(ken) [II] [2019/20,] 35 300, nr. 3, p. 12" with every part after the label optional.
-KAMERSTUK = regex.compile(
+KAMERSTUK = _compile(
     rf"""
     (?P<label>(?i:kamerstuk(?:ken)?))(?![\w])
     (?:\s++{CHAMBER})?
     (?:{SEP}(?:(?i:vergaderjaar|zitting)\s++)?{YEAR})?
     {SEP}{DOSSIERS}
     {_KST_TAIL}
-    """,
-    _FLAGS,
+    """
 )
 
 #: "vergaderjaar 1995–1996, 24 690, nr. 1" without the word Kamerstuk.
-VERGADERJAAR = regex.compile(
+VERGADERJAAR = _compile(
     rf"""
     (?P<label>(?i:vergaderjaar|zitting))\s++{YEAR}
     {SEP}{DOSSIERS}
     {_KST_TAIL}
-    """,
-    _FLAGS,
+    """
 )
 
 #: A dossier-first citation without label: "(27 295, nr. 95)", "(35.526, BH)", "35300-XVI-108".
-BARE = regex.compile(
+BARE = _compile(
     rf"""
     (?<![\w.,/\u2013-]|\|\s{{0,3}})
     {DOSSIERS}
     {_KST_TAIL}
-    """,
-    _FLAGS,
+    """
 )
 
 #: The motie form "nr. 456 (36 800-XVI)".
-MOTIE = regex.compile(
+MOTIE = _compile(
     rf"""
     {NUMBERS}\s*+\(\s*+{dossier("d")}\s*+\)
-    """,
-    _FLAGS,
+    """
 )
 
 #: A further ondernummer of the same dossier: "; nr. 7, p. 5-6" or " en nr. 79".
-CONTINUATION = regex.compile(
+CONTINUATION = _compile(
     rf"""
     \s*+(?:[;,]\s*+)?(?:en\s++)?
     (?P<start>){NUMBERS}(?:{SEP}{PAGES})?
-    """,
-    _FLAGS,
+    """
 )
 
 #: "Handelingen II 2023/24, nr. 45, item 12, p. 3", "Aanhangsel Handelingen II 2024/25, nr. 1028".
-HANDELINGEN = regex.compile(
+HANDELINGEN = _compile(
     rf"""
     (?:(?P<aanhangsel>[Aa]anhangsel)(?:\s++(?:van|bij)\s++de)?\s++)?
     [Hh]andelingen
@@ -144,23 +150,21 @@ HANDELINGEN = regex.compile(
         {SEP}{NUMBERS}(?:{COMMA}item\s*+(?P<item>\d{{1,4}}))?(?:{SEP}{PAGES})?
       | {SEP}(?:{PAGES}|(?P<pages>\d{{1,5}}(?:\s*+[-\u2013]\s*+\d{{1,5}})?)(?![\w]))
     )?
-    """,
-    _FLAGS,
+    """
 )
 
 #: "Stb. 2020, 123", "Stcrt. 2021, nr. 12345", "Trb. 2008, 175", "Stb. 627".
-PUBLICATION = regex.compile(
+PUBLICATION = _compile(
     r"""
     (?P<pub>Stb|Staatsblad|Stcrt|Staatscourant|Trb|Tractatenblad)\.?\s*+
     (?:(?P<year>(?:1[89]|20)\d{2})\s*+[,/]\s*+)?
     (?:nr\.\s*+)?
     (?P<num>\d{1,6})(?![\w])(?:\s++en\s++(?P<num>\d{1,6})(?![\w])){0,10}
-    """,
-    _FLAGS,
+    """
 )
 
 #: "bijlage bij " just before a Kamerstuk label; it belongs to the cited text.
-BIJLAGE_BEFORE = regex.compile(r"[Bb]ijlage\s++bij\s++\Z", _FLAGS)
+BIJLAGE_BEFORE = _compile(r"[Bb]ijlage\s++bij\s++\Z")
 
 #: Where a citation can start, per form. Each pattern begins with a literal or a narrow class, so a
 #: scan runs at hundreds of MB/s; one alternation of all of them would be ten times slower.

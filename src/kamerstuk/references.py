@@ -93,7 +93,7 @@ def _kamerstuk_bare(text: str, start: int) -> list[Reference]:
 def _kamerstukken(text: str, match: regex.Match[str], start: int, *, labelled: bool) -> list[Reference]:
     """The citation in `match` plus any "; nr. 7" continuations of the same dossier."""
     dossier, numbers = _dossier_and_numbers(match)
-    if not labelled and not _complete_without_label(match, dossier, numbers):
+    if _header_like(match) or not (labelled or _complete_without_label(match, dossier)):
         return []
     shared = {"kind": ReferenceKind.KAMERSTUK, "dossier": dossier, **_session(match)}
     first = _reference(text, start, match.end(), numbers=numbers, pages=match.group("pages"), **shared)
@@ -124,7 +124,15 @@ def _dossier_and_numbers(match: regex.Match[str]) -> tuple[Dossier, list[str]]:
     return dossier, []
 
 
-def _complete_without_label(match: regex.Match[str], dossier: Dossier, numbers: list[str]) -> bool:
+def _header_like(match: regex.Match[str]) -> bool:
+    """Whether a match spanning lines is a document's own header ("Kamerstukken\n36 410", "36 410\nNr. 12")."""
+    if "\n" not in match.group(0):
+        return False
+    nrword = match.group("nrword")
+    return nrword is None or (nrword[0] == "N" and "\n" in match.string[match.start("dnum") : match.start("nrword")])
+
+
+def _complete_without_label(match: regex.Match[str], dossier: Dossier) -> bool:
     """Whether an unlabelled citation says enough: a nr., an Eerste Kamer letter, or "35300-XVI-108"."""
     if match.group("numlist") is not None or match.group("letter") is not None:
         return True
