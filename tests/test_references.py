@@ -150,6 +150,8 @@ def test_vergaderjaar_normalised(text: str, year: str | None) -> None:
         "de Kamerstukken van vorig jaar",
         "Stb. 2020",
         "Handelingen II 2019/20",
+        "een bedrag van € 25 000, nr. 3",
+        "(f 20 000) en f 45 000, A",
     ],
 )
 def test_not_references(text: str) -> None:

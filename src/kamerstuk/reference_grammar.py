@@ -118,7 +118,7 @@ VERGADERJAAR = _compile(
 #: A dossier-first citation without label: "(27 295, nr. 95)", "(35.526, BH)", "35300-XVI-108".
 BARE = _compile(
     rf"""
-    (?<![\w.,/\u2013-]|\|\s{{0,3}})
+    (?<![\w.,/\u2013-]|\|\s{{0,3}}|(?:€|\bf|\bEUR)\s{{0,2}})
     {DOSSIERS}
     {_KST_TAIL}
     """
