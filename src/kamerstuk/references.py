@@ -1,30 +1,206 @@
-"""Find citations of Kamerstukken in any text."""
+"""Find citations of Kamerstukken, Handelingen and official publications in any text.
+
+Two stages, as in eyecite: the `TRIGGERS` scan the text for places where a citation can start, and
+only there the anchored pattern of that citation form runs (see `reference_grammar`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import regex
 
-from .dossiers import DOSSIER_PATTERN, dossier_from_match
+from . import reference_values as values
 from .models import Dossier, Reference, ReferenceKind, Span
-
-_KAMERSTUK = regex.compile(
-    r"\b[Kk]amerstuk(?:ken)?\s+" + DOSSIER_PATTERN + r",?\s+nr\.\s*(?P<nr>\d{1,5})\b",
-    regex.VERBOSE,
+from .reference_grammar import (
+    BARE,
+    BIJLAGE_BEFORE,
+    CONTINUATION,
+    HANDELINGEN,
+    KAMERSTUK,
+    MOTIE,
+    PUBLICATION,
+    TRIGGERS,
+    VERGADERJAAR,
 )
+
+_PUBLICATION_KINDS = {
+    "Stb": ReferenceKind.STAATSBLAD,
+    "Staatsblad": ReferenceKind.STAATSBLAD,
+    "Stcrt": ReferenceKind.STAATSCOURANT,
+    "Staatscourant": ReferenceKind.STAATSCOURANT,
+    "Trb": ReferenceKind.TRACTATENBLAD,
+    "Tractatenblad": ReferenceKind.TRACTATENBLAD,
+}
+_YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d{2}")
+_BIJLAGE_REACH = 20
+_WINDOW = 400
+
+_Parser = Callable[[str, int], list[Reference]]
 
 
 def find_references(text: str) -> list[Reference]:
-    """Return every "Kamerstuk 28 676, nr. 464" citation in `text`, in reading order."""
-    found = []
-    for match in _KAMERSTUK.finditer(text):
-        number, suffix = dossier_from_match(match)
+    """Return every citation in `text` in reading order, each with its exact span."""
+    found: list[Reference] = []
+    consumed = 0
+    for start, form in _triggers(text):
+        if start < consumed:
+            continue
+        parsed = _PARSERS[form](text, start)
+        if parsed:
+            found.extend(parsed)
+            consumed = parsed[-1].span.end
+    return found
+
+
+def _triggers(text: str) -> list[tuple[int, str]]:
+    """Every (position, form) where a citation may start, in text order."""
+    return sorted((match.start(), form) for form, pattern in TRIGGERS.items() for match in pattern.finditer(text))
+
+
+def _window(start: int, text: str) -> int:
+    """The end of the stretch the anchored grammar may read from `start`: citations are short."""
+    return min(len(text), start + _WINDOW)
+
+
+def _reference(text: str, start: int, end: int, **fields: Any) -> Reference:
+    """Build a Reference whose `text` and `span` are text[start:end]."""
+    return Reference(text=text[start:end], span=Span(start=start, end=end), **fields)
+
+
+def _kamerstuk_labelled(text: str, start: int) -> list[Reference]:
+    """Parse "Kamerstuk(ken) ..." at `start`, including "bijlage bij" before it."""
+    match = KAMERSTUK.match(text, start, _window(start, text))
+    if match is None:
+        return []
+    bijlage = BIJLAGE_BEFORE.search(text, max(0, start - _BIJLAGE_REACH), start)
+    return _kamerstukken(text, match, bijlage.start() if bijlage else start, labelled=True)
+
+
+def _kamerstuk_vergaderjaar(text: str, start: int) -> list[Reference]:
+    """Parse "vergaderjaar 1995–1996, 24 690, nr. 1" at `start`."""
+    match = VERGADERJAAR.match(text, start, _window(start, text))
+    return [] if match is None else _kamerstukken(text, match, start, labelled=False)
+
+
+def _kamerstuk_bare(text: str, start: int) -> list[Reference]:
+    """Parse a dossier-first citation without label, "(27 295, nr. 95)", at `start`."""
+    match = BARE.match(text, start, _window(start, text))
+    return [] if match is None else _kamerstukken(text, match, start, labelled=False)
+
+
+def _kamerstukken(text: str, match: regex.Match[str], start: int, *, labelled: bool) -> list[Reference]:
+    """The citation in `match` plus any "; nr. 7" continuations of the same dossier."""
+    dossier, numbers = _dossier_and_numbers(match)
+    if _header_like(match) or not (labelled or _complete_without_label(match, dossier)):
+        return []
+    shared = {"kind": ReferenceKind.KAMERSTUK, "dossier": dossier, **_session(match)}
+    first = _reference(text, start, match.end(), numbers=numbers, pages=match.group("pages"), **shared)
+    if not numbers:
+        return [first]
+    return [first, *_continuations(text, first.span.end, shared)]
+
+
+def _session(match: regex.Match[str]) -> dict[str, Any]:
+    """The chamber and vergaderjaar fields of a Kamerstuk or Handelingen match."""
+    groups = match.re.groupindex
+    chamber = values.chamber(match) if "chamber" in groups else None
+    year = values.vergaderjaar(match) if "y1" in groups else None
+    return {"chamber": chamber, "year": year}
+
+
+def _dossier_and_numbers(match: regex.Match[str]) -> tuple[Dossier, list[str]]:
+    """The dossier and ondernummers, reading "36100-3" as dossier 36100, nr. 3 (only 21501 has numeric suffixes)."""
+    dossier = values.dossier(match)
+    if match.group("numlist") is not None:
+        return dossier, values.numbers(match)
+    single = match.group("letter") or match.group("compact") or match.group("barenum")
+    if single is not None:
+        return dossier, [single]
+    suffix = dossier.suffix
+    if suffix is not None and suffix.isdigit() and dossier.number not in values.NUMERIC_SUFFIX_DOSSIERS:
+        return Dossier(number=dossier.number), [suffix]
+    return dossier, []
+
+
+def _header_like(match: regex.Match[str]) -> bool:
+    """Whether a match spanning lines is a document's own header ("Kamerstukken\n36 410", "36 410\nNr. 12")."""
+    if "\n" not in match.group(0):
+        return False
+    nrword = match.group("nrword")
+    return nrword is None or (nrword[0] == "N" and "\n" in match.string[match.start("dnum") : match.start("nrword")])
+
+
+def _complete_without_label(match: regex.Match[str], dossier: Dossier) -> bool:
+    """Whether an unlabelled citation says enough: a nr., an Eerste Kamer letter, or "35300-XVI-108"."""
+    if match.group("numlist") is not None or match.group("letter") is not None:
+        return True
+    return match.group("compact") is not None and dossier.suffix is not None and not dossier.suffix.isdigit()
+
+
+def _continuations(text: str, position: int, shared: dict[str, Any]) -> list[Reference]:
+    """Further "nr." citations that inherit the dossier, year and chamber of the one before."""
+    found: list[Reference] = []
+    while (match := CONTINUATION.match(text, position, _window(position, text))) is not None:
         found.append(
-            Reference(
-                kind=ReferenceKind.KAMERSTUK,
-                dossier=Dossier(number=number, suffix=suffix),
-                numbers=[match.group("nr")],
-                text=match.group(0),
-                span=Span(start=match.start(), end=match.end()),
+            _reference(
+                text,
+                match.start("start"),
+                match.end(),
+                numbers=values.numbers(match),
+                pages=match.group("pages"),
+                **shared,
             )
         )
+        position = match.end()
     return found
+
+
+def _motie(text: str, start: int) -> list[Reference]:
+    """Parse the motie form "nr. 456 (36 800-XVI)" at `start`."""
+    match = MOTIE.match(text, start, _window(start, text))
+    if match is None:
+        return []
+    dossier = values.dossier(match)
+    return [
+        _reference(
+            text, start, match.end(), kind=ReferenceKind.KAMERSTUK, dossier=dossier, numbers=values.numbers(match)
+        )
+    ]
+
+
+def _handelingen(text: str, start: int) -> list[Reference]:
+    """Parse "(Aanhangsel) Handelingen II 2023/24, nr. 45, item 12" at `start`; a year alone is not enough."""
+    match = HANDELINGEN.match(text, start, _window(start, text))
+    if match is None or (match.group("numlist") is None and match.group("pages") is None):
+        return []
+    kind = ReferenceKind.AANHANGSEL if match.group("aanhangsel") else ReferenceKind.HANDELINGEN
+    numbers = values.numbers(match) if match.group("numlist") is not None else []
+    fields = {"kind": kind, "numbers": numbers, "item": match.group("item"), "pages": match.group("pages")}
+    return [_reference(text, start, match.end(), **fields, **_session(match))]
+
+
+def _publication(text: str, start: int) -> list[Reference]:
+    """Parse "Stb. 2020, 123", "Stcrt. 2021, 12345", "Trb. 2008, 175" or "Stb. 627" at `start`."""
+    match = PUBLICATION.match(text, start, _window(start, text))
+    if match is None:
+        return []
+    numbers = list(match.captures("num"))
+    year = match.group("year")
+    if year is None and len(numbers) == 1 and _YEAR_LIKE.fullmatch(numbers[0]):
+        return []
+    kind = _PUBLICATION_KINDS[match.group("pub")]
+    return [_reference(text, start, match.end(), kind=kind, year=year, numbers=numbers)]
+
+
+_PARSERS: dict[str, _Parser] = {
+    "kamerstuk": _kamerstuk_labelled,
+    "vergaderjaar": _kamerstuk_vergaderjaar,
+    "bare": _kamerstuk_bare,
+    "nr": _motie,
+    "aanhangsel": _handelingen,
+    "handelingen": _handelingen,
+    "stb_stcrt": _publication,
+    "trb": _publication,
+}

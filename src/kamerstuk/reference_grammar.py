@@ -1,0 +1,180 @@
+"""The citation grammar: a cheap trigger pattern plus one anchored pattern per citation form.
+
+`TRIGGER` is the only pattern that scans the whole text; every other pattern is matched at a
+trigger position, so the cost of the full grammar is paid only where a citation can start.
+Quantifiers on whitespace are possessive and repeats are bounded, so no pattern backtracks
+more than a constant amount on hostile input.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_FLAGS = regex.VERBOSE | regex.VERSION0
+
+#: Within a citation a run of whitespace may hold at most one line break: a wrapped line is
+#: fine, but "Kamerstukken" in a header followed by blank lines and a dossier number is not a citation.
+_RUN_OPTIONAL = r"[^\S\n]*+\n?[^\S\n]*+"
+_RUN_REQUIRED = r"(?:[^\S\n]++\n?[^\S\n]*+|\n[^\S\n]*+)"
+
+
+def _compile(pattern: str) -> regex.Pattern[str]:
+    """Compile a grammar pattern, reading its possessive whitespace runs as "at most one line break"."""
+    return regex.compile(pattern.replace(r"\s*+", _RUN_OPTIONAL).replace(r"\s++", _RUN_REQUIRED), _FLAGS)
+
+
+#: Whitespace (including one line wrap) and an optional comma between the parts of a citation.
+SEP = r"\s*+,?\s*+"
+COMMA = r"\s*+,\s*+"
+
+#: A vergaderjaar: "2019/20", "2019–2020", "2008-2009", "'19/'20", or a range "1993/94-1996/97".
+YEAR = r"""
+    (?:
+        (?P<y1>(?:1[89]|20)\d{2})\s?[/\u2013-]\s?(?P<y2>(?:1[89]|20)?\d{2})(?!\d)
+        (?P<yrange>\s?[\u2013-]\s?(?:1[89]|20)\d{2}\s?/\s?(?:(?:1[89]|20)?\d{2})(?!\d))?
+      | '(?P<a1>\d{2})\s?/\s?'?(?P<a2>\d{2})(?!\d)
+    )
+"""
+
+#: The chamber as written after the label; longer spellings come first.
+CHAMBER = r"""
+    (?P<chamber>Tweede\s+Kamer|Eerste\s+Kamer|Verenigde\s+Vergadering
+      |I-II|I/II|II|I|TK|EK|T\.K\.|E\.K\.|VV|11|[12](?=\s*+,))(?![\w/-])
+"""
+
+_ROMAN = r"[IVXL]{1,6}[A-D]?"
+_DASH = r"[-\u2010\u2011\u2013]"
+
+
+def dossier(tag: str) -> str:
+    """A printed dossier number with optional suffix; `tag` names its groups so a pattern can hold two."""
+    return rf"""
+        (?P<{tag}num>[1-4]\d[\s.-]?\d{{3}})(?!\d)
+        (?:
+            \s?(?:{_DASH}|\.)\s?(?P<{tag}suf>\d{{1,2}}(?!\d)|{_ROMAN}(?![\w]))
+          | \s(?:hoofdstuk\s)?(?P<{tag}suf>{_ROMAN})(?![\w-])
+          | (?P<{tag}suf>{_ROMAN})(?![\w])
+        )?
+        (?:\s?\(R\s?\d{{3,4}}\))?
+    """
+
+
+#: One or more dossiers ("34 477 en 31 839", "24 802/24 807", "35526 25295"); the first is kept.
+DOSSIERS = dossier("d") + r"(?:(?:\s*+(?:/|en|&)\s*+|\s)" + dossier("x") + r"){0,3}"
+
+_NR_WORD = r"(?:[Nn]rs?\b\.?|[Nn]ummers?\b|[Nn]o\.)"
+_DIGITS = r"\d{1,5}[a-z]?(?![\w])"
+_LETTERS = r"[A-Z]{1,3}(?![\w])"
+#: A list item that is really the next dossier ("nr. 57 en 24 802/24 807, nr. 8") ends the list.
+_NOT_DOSSIER = r"(?![1-4]\d(?:[\s.]\d{3}|\d{3}[-\u2013./]))"
+_LIST_SEP = r"\s*+(?:,|en|&|t/m|tot\s+en\s+met|[-\u2013])\s*+"
+
+#: "nr. 464", "nrs. 1000 en 1001", "nr. A": the ondernummers, captured as repeated group `num`.
+NUMBERS = rf"""
+    (?P<nrword>{_NR_WORD})\s*+
+    (?P<numlist>
+        (?P<num>{_DIGITS})(?:{_LIST_SEP}{_NOT_DOSSIER}(?P<num>{_DIGITS})){{0,30}}
+      | (?P<num>{_LETTERS})(?:{_LIST_SEP}(?P<num>{_LETTERS})){{0,30}}
+    )
+"""
+
+#: A page reference: "p. 12", "blz. 7909-7943", "p. 12 en 13", "p. 3 e.v.".
+PAGES = r"""
+    (?:p\.|pp\.|pag\.|blz\.|bl\.|bladzijden?|pagina'?s?)\s*+
+    (?P<pages>\d{1,5}(?:\s*+(?:[-\u2013]|en|t/m)\s*+\d{1,5}){0,10}(?:\s*+e\.v\.)?)
+"""
+
+#: Everything that may follow the dossier of a Kamerstuk citation.
+_KST_TAIL = rf"""
+    (?:
+        {SEP}{NUMBERS}
+      | {COMMA}(?P<letter>[A-Z]{{1,3}})(?![\w])
+      | {_DASH}(?P<compact>\d{{1,5}}[a-z]?)(?![\w])
+      | {COMMA}(?P<barenum>\d{{1,5}}[a-z]?)(?![\w.,/-])
+    )?
+    (?:{SEP}{PAGES})?
+"""
+
+#: "Kamerstuk(ken) [II] [2019/20,] 35 300, nr. 3, p. 12" with every part after the label optional.
+KAMERSTUK = _compile(
+    rf"""
+    (?P<label>(?i:kamerstuk(?:ken)?))(?![\w])
+    (?:\s++{CHAMBER})?
+    (?:{SEP}(?:(?i:vergaderjaar|zitting)\s++)?{YEAR})?
+    {SEP}{DOSSIERS}
+    {_KST_TAIL}
+    """
+)
+
+#: "vergaderjaar 1995–1996, 24 690, nr. 1" without the word Kamerstuk.
+VERGADERJAAR = _compile(
+    rf"""
+    (?P<label>(?i:vergaderjaar|zitting))\s++{YEAR}
+    {SEP}{DOSSIERS}
+    {_KST_TAIL}
+    """
+)
+
+#: A dossier-first citation without label: "(27 295, nr. 95)", "(35.526, BH)", "35300-XVI-108".
+BARE = _compile(
+    rf"""
+    (?<![\w.,/\u2013-]|\|\s{{0,3}}|(?:€|\bf|\bEUR)\s{{0,2}})
+    {DOSSIERS}
+    {_KST_TAIL}
+    """
+)
+
+#: The motie form "nr. 456 (36 800-XVI)".
+MOTIE = _compile(
+    rf"""
+    {NUMBERS}\s*+\(\s*+{dossier("d")}\s*+\)
+    """
+)
+
+#: A further ondernummer of the same dossier: "; nr. 7, p. 5-6" or " en nr. 79".
+CONTINUATION = _compile(
+    rf"""
+    \s*+(?:[;,]\s*+)?(?:en\s++)?
+    (?P<start>){NUMBERS}(?:{SEP}{PAGES})?
+    """
+)
+
+#: "Handelingen II 2023/24, nr. 45, item 12, p. 3", "Aanhangsel Handelingen II 2024/25, nr. 1028".
+HANDELINGEN = _compile(
+    rf"""
+    (?:(?P<aanhangsel>[Aa]anhangsel)(?:\s++(?:van|bij)\s++de)?\s++)?
+    [Hh]andelingen
+    (?:\s++{CHAMBER})?
+    {SEP}(?:(?i:vergaderjaar|zitting)\s++)?{YEAR}
+    (?:
+        {SEP}{NUMBERS}(?:{COMMA}item\s*+(?P<item>\d{{1,4}}))?(?:{SEP}{PAGES})?
+      | {SEP}(?:{PAGES}|(?P<pages>\d{{1,5}}(?:\s*+[-\u2013]\s*+\d{{1,5}})?)(?![\w]))
+    )?
+    """
+)
+
+#: "Stb. 2020, 123", "Stcrt. 2021, nr. 12345", "Trb. 2008, 175", "Stb. 627".
+PUBLICATION = _compile(
+    r"""
+    (?P<pub>Stb|Staatsblad|Stcrt|Staatscourant|Trb|Tractatenblad)\.?\s*+
+    (?:(?P<year>(?:1[89]|20)\d{2})\s*+[,/]\s*+)?
+    (?:nr\.\s*+)?
+    (?P<num>\d{1,6})(?![\w])(?:\s++en\s++(?P<num>\d{1,6})(?![\w])){0,10}
+    """
+)
+
+#: "bijlage bij " just before a Kamerstuk label; it belongs to the cited text.
+BIJLAGE_BEFORE = _compile(r"[Bb]ijlage\s++bij\s++\Z")
+
+#: Where a citation can start, per form. Each pattern begins with a literal or a narrow class, so a
+#: scan runs at hundreds of MB/s; one alternation of all of them would be ten times slower.
+TRIGGERS: dict[str, regex.Pattern[str]] = {
+    "kamerstuk": regex.compile(r"(?i)kamerstuk"),
+    "aanhangsel": regex.compile(r"[Aa]anhangsel"),
+    "handelingen": regex.compile(r"[Hh]andelingen"),
+    "stb_stcrt": regex.compile(r"St(?:b|crt|aats)"),
+    "trb": regex.compile(r"Tr(?:b|actatenblad)"),
+    "vergaderjaar": regex.compile(r"[Vv]ergaderjaar"),
+    "nr": regex.compile(r"[Nn]rs?\.?\s?\d{1,5}[a-z]?\s?\("),
+    "bare": regex.compile(r"[1-4]\d[ .]?\d{3}(?!\d)(?=[^\n]{0,30}?(?:[,\u2013-]|[Nn]r))"),
+}

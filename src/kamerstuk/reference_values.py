@@ -1,0 +1,87 @@
+"""Turn the groups of a citation match into model values: vergaderjaar, chamber, dossier, numbers."""
+
+from __future__ import annotations
+
+import regex
+
+from .models import Chamber, Dossier
+
+_CHAMBERS = {
+    "II": Chamber.TWEEDE_KAMER,
+    "2": Chamber.TWEEDE_KAMER,
+    "11": Chamber.TWEEDE_KAMER,
+    "TK": Chamber.TWEEDE_KAMER,
+    "T.K.": Chamber.TWEEDE_KAMER,
+    "Tweede Kamer": Chamber.TWEEDE_KAMER,
+    "I": Chamber.EERSTE_KAMER,
+    "1": Chamber.EERSTE_KAMER,
+    "EK": Chamber.EERSTE_KAMER,
+    "E.K.": Chamber.EERSTE_KAMER,
+    "Eerste Kamer": Chamber.EERSTE_KAMER,
+    "VV": Chamber.VERENIGDE_VERGADERING,
+    "I-II": Chamber.VERENIGDE_VERGADERING,
+    "I/II": Chamber.VERENIGDE_VERGADERING,
+    "Verenigde Vergadering": Chamber.VERENIGDE_VERGADERING,
+}
+
+#: The only dossier whose printed suffix is a number ("21 501-20"); elsewhere "36100-3" is dossier plus nr.
+NUMERIC_SUFFIX_DOSSIERS = frozenset({"21501"})
+
+#: Larger "t/m" ranges are kept as their two ends rather than expanded.
+_MAX_RANGE = 50
+
+
+def chamber(match: regex.Match[str]) -> Chamber | None:
+    """The chamber named in the match, or None when the citation names none."""
+    written = match.group("chamber")
+    if written is None:
+        return None
+    return _CHAMBERS[" ".join(written.split())]
+
+
+def vergaderjaar(match: regex.Match[str]) -> str | None:
+    """The vergaderjaar as "2019-2020"; None when absent or a range of several years."""
+    if match.group("a1") is not None:
+        return _session(_century(match.group("a1")), match.group("a2"))
+    if match.group("y1") is None or match.group("yrange") is not None:
+        return None
+    return _session(int(match.group("y1")), match.group("y2"))
+
+
+def _century(two_digits: str) -> int:
+    """Expand "'19" to 2019 and "'95" to 1995."""
+    year = int(two_digits)
+    return 2000 + year if year < 50 else 1900 + year
+
+
+def _session(first: int, second: str) -> str:
+    """Join a first year and a written second year ("20", "2020") into "2019-2020"."""
+    if len(second) == 2:
+        last = (first // 100) * 100 + int(second)
+        if last < first:
+            last += 100
+    else:
+        last = int(second)
+    return f"{first}-{last}"
+
+
+def dossier(match: regex.Match[str]) -> Dossier:
+    """The first dossier of the match: digits only, suffix as printed."""
+    number = "".join(ch for ch in match.group("dnum") if ch.isdigit())
+    return Dossier(number=number, suffix=match.group("dsuf"))
+
+
+def numbers(match: regex.Match[str]) -> list[str]:
+    """The ondernummers of a `NUMBERS` group, with "t/m" and dash ranges expanded when small."""
+    found = list(match.captures("num"))
+    text = match.group("numlist")
+    if len(found) == 2 and found[0].isdigit() and found[1].isdigit() and _is_range(text):
+        low, high = int(found[0]), int(found[1])
+        if 0 < high - low <= _MAX_RANGE:
+            return [str(n) for n in range(low, high + 1)]
+    return found
+
+
+def _is_range(text: str) -> bool:
+    """Whether the numbers in `text` are joined as a range rather than a list."""
+    return "t/m" in text or "tot en met" in text or regex.search(r"\d\s*[-\u2013]\s*\d", text) is not None

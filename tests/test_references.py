@@ -1,0 +1,253 @@
+"""find_references: precision and recall on the hand-checked pages, spans, the issue's forms, hostile input."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kamerstuk import find_references
+from kamerstuk.models import Chamber, Reference, ReferenceKind
+from kamerstuk.normalize import normalise
+
+_PAGES = Path(__file__).parent.parent / "fixtures" / "pages"
+
+_Key = tuple[str, str | None, str | None, tuple[str, ...], str | None, str]
+
+
+def _page_ids() -> list[str]:
+    """Every page that has ground truth."""
+    return sorted(path.stem for path in _PAGES.glob("*.json"))
+
+
+def _expected(page: str) -> list[_Key]:
+    """The page's hand-checked references as comparable keys (text normalised like the library's input)."""
+    data = json.loads((_PAGES / f"{page}.json").read_text("utf-8"))
+    return [
+        (r["kind"], r["dossier"], r["suffix"], tuple(r["numbers"]), r["year"], normalise(r["text"]))
+        for r in data["references"]
+    ]
+
+
+def _key(reference: Reference) -> _Key:
+    """The fields the ground truth records for a reference."""
+    dossier = reference.dossier
+    return (
+        reference.kind.value,
+        dossier.number if dossier else None,
+        dossier.suffix if dossier else None,
+        tuple(reference.numbers),
+        reference.year,
+        reference.text,
+    )
+
+
+def _page_text(page: str) -> str:
+    """The page text, normalised as the library normalises every input."""
+    return normalise((_PAGES / f"{page}.txt").read_text("utf-8"))
+
+
+def _score() -> tuple[int, int, int]:
+    """True positives, false positives and false negatives over all pages (multiset match per page)."""
+    true_pos = false_pos = false_neg = 0
+    for page in _page_ids():
+        expected = Counter(_expected(page))
+        found = Counter(_key(r) for r in find_references(_page_text(page)))
+        hits = sum((expected & found).values())
+        true_pos += hits
+        false_pos += sum(found.values()) - hits
+        false_neg += sum(expected.values()) - hits
+    return true_pos, false_pos, false_neg
+
+
+def test_precision_and_recall_on_pages() -> None:
+    """Precision >= 99% and recall >= 98% against the exhaustive expected references."""
+    true_pos, false_pos, false_neg = _score()
+    precision = true_pos / (true_pos + false_pos)
+    recall = true_pos / (true_pos + false_neg)
+    print(f"references: tp={true_pos} fp={false_pos} fn={false_neg} P={precision:.3f} R={recall:.3f}")
+    assert precision >= 0.99
+    assert recall >= 0.98
+
+
+@pytest.mark.parametrize("page", _page_ids())
+def test_spans_and_order(page: str) -> None:
+    """Every span cuts out exactly the reference text, and references come in reading order."""
+    text = _page_text(page)
+    found = find_references(text)
+    for reference in found:
+        assert text[reference.span.start : reference.span.end] == reference.text
+        assert reference.note is None
+    starts = [r.span.start for r in found]
+    assert starts == sorted(starts)
+
+
+# Hand-made: the forms listed in the issue, each with its expected identifiers.
+_ISSUE_FORMS = [
+    ("Kamerstuk 28 676, nr. 464", ["kst-28676-464"]),
+    ("Kamerstuk 31 125 nr. 130", ["kst-31125-130"]),
+    ("Kamerstukken II 1998–1999, 26 387, nr. 1", ["kst-26387-1"]),
+    ("Kamerstukken II 2019/20, 35 300, nr. 3, p. 12", ["kst-35300-3"]),
+    ("Kamerstukken I 2014/15, 33 802, C, p. 3", ["kst-33802-C"]),
+    ("Kamerstuk 29 544, nrs. 1000 en 1001", ["kst-29544-1000", "kst-29544-1001"]),
+    ("Kamerstuk 21 501-20, nr. 1234", ["kst-21501-20-1234"]),
+    ("Kamerstuk 36 600 X, nr. 5", ["kst-36600-X-5"]),
+    ("Kamerstukken II, 2008/09, 31700.VIII, 32", ["kst-31700-VIII-32"]),
+    ("bijlage bij Kamerstuk 36 471, nr. 96", ["kst-36471-96"]),
+    ("nr. 456 (36 800-XVI)", ["kst-36800-XVI-456"]),
+    ("Handelingen II 2023/24, nr. 45, item 12", ["h-tk-20232024-45-12"]),
+    ("Handelingen II 2007/08, nr. 108, p. 7909-7943", ["h-tk-20072008-108"]),
+    ("Aanhangsel Handelingen II 2024/25, nr. 1028", ["ah-tk-20242025-1028"]),
+    ("Stb. 2020, 123", ["stb-2020-123"]),
+    ("Stcrt. 2021, 12345", ["stcrt-2021-12345"]),
+    ("Trb. 2008, 175", ["trb-2008-175"]),
+]
+
+
+@pytest.mark.parametrize(("text", "identifiers"), _ISSUE_FORMS)
+def test_issue_forms(text: str, identifiers: list[str]) -> None:
+    """Each form of the issue is found whole, with the identifiers the model derives."""
+    (reference,) = find_references(text)
+    assert reference.text == text
+    assert reference.identifiers == identifiers
+
+
+def test_continuation_inherits_dossier() -> None:
+    """Hand-made: "nr. 6, p. 15-16; nr. 7, p. 5-6" gives two references to the same dossier."""
+    first, second = find_references("Kamerstukken II 1999/2000, 26 271, nr. 6, p. 15-16; nr. 7, p. 5-6.")
+    assert (first.pages, second.pages) == ("15-16", "5-6")
+    assert second.text == "nr. 7, p. 5-6"
+    assert second.identifiers == ["kst-26271-7"]
+    assert (second.year, second.chamber) == ("1999-2000", Chamber.TWEEDE_KAMER)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Kamerstukken II 2019/20, 35 300, nr. 3", "2019-2020"),
+        ("Kamerstukken II '19/'20, 35 300, nr. 3", "2019-2020"),
+        ("Kamerstukken II 1999/00, 26 387, nr. 1", "1999-2000"),
+        ("Kamerstukken II 1993/94-1996/97, 23 761", None),
+    ],
+)
+def test_vergaderjaar_normalised(text: str, year: str | None) -> None:
+    """Hand-made: vergaderjaren are written "2019-2020"; a range of years gives no single one."""
+    assert find_references(text)[0].year == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "€ 300 mln.",
+        "artikel 3, lid 2",
+        "zie nr. 5 van de lijst",
+        "bij brief van 26 maart jl.",
+        "in 2021 12 345 euro",
+        "de Kamerstukken van vorig jaar",
+        "Stb. 2020",
+        "Handelingen II 2019/20",
+        "een bedrag van € 25 000, nr. 3",
+        "(f 20 000) en f 45 000, A",
+    ],
+)
+def test_not_references(text: str) -> None:
+    """Hand-made: dates, amounts, articles, a bare nr., a year without number are not references."""
+    assert find_references(text) == []
+
+
+def test_whole_dossier_has_no_numbers() -> None:
+    """Hand-made: "Kamerstuk 21 501-20" and "(Kamerstukken 31945)" cite a whole dossier."""
+    first, second = find_references("Kamerstuk 21 501-20 en (Kamerstukken 31945)")
+    assert (first.dossier and first.dossier.key, first.numbers) == ("21501-20", [])
+    assert (second.dossier and second.dossier.key, second.numbers) == ("31945", [])
+    assert first.kind is ReferenceKind.KAMERSTUK
+
+
+_HOSTILE_PIECES = st.sampled_from(
+    [
+        "nr. ",
+        "nrs. ",
+        "1",
+        "12",
+        "345",
+        " ",
+        "  ",
+        ", ",
+        "-",
+        "–",
+        "/",
+        "en ",
+        "Kamerstuk ",
+        "Kamerstukken II ",
+        "2019/20",
+        "Handelingen ",
+        "Aanhangsel ",
+        "Stb. ",
+        "(",
+        ")",
+        "X",
+        "VIII",
+        "p. ",
+        "\n",
+        "; ",
+        "item ",
+        "A",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HOSTILE_PIECES, max_size=400).map("".join))
+def test_hostile_token_soup(text: str) -> None:
+    """Runs of digits, spaces and "nr." repeats never raise, and spans stay exact."""
+    for reference in find_references(text):
+        assert text[reference.span.start : reference.span.end] == reference.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=2000))
+def test_any_text(text: str) -> None:
+    """Any string returns a list."""
+    assert isinstance(find_references(text), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 50_000,
+        " " * 50_000,
+        "nr. " * 20_000,
+        "12 345 " * 10_000,
+        "Kamerstuk " * 10_000,
+        "nr. 1 en " * 10_000,
+        "Kamerstuk 12 345, nr. 1, " * 5_000,
+        "Handelingen II 2019/20, " * 5_000,
+    ],
+)
+def test_long_hostile_runs(text: str) -> None:
+    """Long repetitive input returns (the benchmark times these; here they only must not raise)."""
+    assert isinstance(find_references(text), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamerstukken \n     \n     \n       \n         36 410",
+        "Tweede Kamer der Staten-Generaal\nKamerstukken\n36 410 XVI\nNr. 12",
+    ],
+)
+def test_own_header_is_not_a_reference(text: str) -> None:
+    """A document's own dossier line is no citation; the first string is the itertext of a real kamerstukkop
+    (../shared/corpus/xml-kst/kst-36410-XVI-101.xml), the second is hand-made in the plain-text layout."""
+    assert find_references(text) == []
+
+
+def test_wrapped_citation_is_found() -> None:
+    """A citation broken by one line wrap (fixtures/pages/kst-34919-89.txt) keeps the newline in its text."""
+    (reference,) = find_references("(Kamerstuk\n34 919, nr. 85)")
+    assert reference.text == "Kamerstuk\n34 919, nr. 85"
