@@ -163,8 +163,6 @@ PUBLICATION = _compile(
     """
 )
 
-#: "bijlage bij " just before a Kamerstuk label; it belongs to the cited text.
-BIJLAGE_BEFORE = _compile(r"[Bb]ijlage\s++bij\s++\Z")
 
 #: Where a citation can start, per form. Each pattern begins with a literal or a narrow class, so a
 #: scan runs at hundreds of MB/s; one alternation of all of them would be ten times slower.

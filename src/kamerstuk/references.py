@@ -15,7 +15,6 @@ from . import reference_values as values
 from .models import Dossier, Reference, ReferenceKind, Span
 from .reference_grammar import (
     BARE,
-    BIJLAGE_BEFORE,
     CONTINUATION,
     HANDELINGEN,
     KAMERSTUK,
@@ -34,7 +33,6 @@ _PUBLICATION_KINDS = {
     "Tractatenblad": ReferenceKind.TRACTATENBLAD,
 }
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d{2}")
-_BIJLAGE_REACH = 20
 _WINDOW = 400
 
 _Parser = Callable[[str, int], list[Reference]]
@@ -70,12 +68,11 @@ def _reference(text: str, start: int, end: int, **fields: Any) -> Reference:
 
 
 def _kamerstuk_labelled(text: str, start: int) -> list[Reference]:
-    """Parse "Kamerstuk(ken) ..." at `start`, including "bijlage bij" before it."""
+    """Parse "Kamerstuk(ken) ..." at `start`; a "bijlage bij" before it is not part of the citation."""
     match = KAMERSTUK.match(text, start, _window(start, text))
     if match is None:
         return []
-    bijlage = BIJLAGE_BEFORE.search(text, max(0, start - _BIJLAGE_REACH), start)
-    return _kamerstukken(text, match, bijlage.start() if bijlage else start, labelled=True)
+    return _kamerstukken(text, match, start, labelled=True)
 
 
 def _kamerstuk_vergaderjaar(text: str, start: int) -> list[Reference]:
