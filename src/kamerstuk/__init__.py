@@ -1,6 +1,6 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
-from .api import parse, parse_file, tokenize
+from .api import parse, parse_file, parse_metadata, tokenize
 from .errors import ParseError
 from .models import (
     Chamber,
@@ -44,5 +44,6 @@ __all__ = [
     "find_references",
     "parse",
     "parse_file",
+    "parse_metadata",
     "tokenize",
 ]

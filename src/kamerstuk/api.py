@@ -9,8 +9,11 @@ from pathlib import Path
 from .assembler import assemble
 from .detect import detect_format
 from .errors import InputTooLargeError, ParseError
-from .models import Diagnostic, Document, Severity
+from .merge import merge_metadata
+from .metadata import metadata_from_record
+from .models import Diagnostic, Document, Metadata, Severity
 from .normalize import decode, normalise
+from .readers import html as html_reader
 from .readers import text as text_reader
 from .readers import xml as xml_reader
 from .tokens import Token
@@ -40,6 +43,8 @@ def parse(
     kind = detect_format(raw)
     if kind == "xml":
         document = _parse_xml(raw, source)
+    elif kind == "html":
+        document = _parse_html(raw, source)
     else:
         diagnostics: list[Diagnostic] = []
         if isinstance(data, str):
@@ -62,25 +67,56 @@ def parse(
 
 def _parse_xml(data: bytes, source: str | None) -> Document:
     """Parse official XML through its reader into the shared assembler."""
-    rendered = xml_reader.read(data, source)
+    return _assemble_rendered(xml_reader.read(data, source), "xml")
+
+
+def _parse_html(data: bytes, source: str | None) -> Document:
+    """Parse an HTML page through its reader into the shared assembler."""
+    return _assemble_rendered(html_reader.read(data, source), "html")
+
+
+def _assemble_rendered(rendered: xml_reader.Rendered | html_reader.Rendered, source_format: str) -> Document:
     diagnostics = [Diagnostic(code="KS903", message=w, severity=Severity.WARNING) for w in rendered.warnings]
     return assemble(
-        rendered.text, rendered.tokens, source_format="xml", diagnostics=diagnostics, metadata=rendered.metadata
+        rendered.text, rendered.tokens, source_format=source_format, diagnostics=diagnostics, metadata=rendered.metadata
     )
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False, max_size: int = DEFAULT_MAX_SIZE) -> Document:
-    """Parse the Kamerstuk in the file at `path`."""
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    metadata: str | os.PathLike[str] | None = None,
+    strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> Document:
+    """Parse the Kamerstuk in the file at `path`; `metadata` names its metadata.xml to merge in."""
     name = os.fspath(path)
+    document = parse(_read(name, max_size), strict=strict, max_size=max_size, source=name)
+    if metadata is None:
+        return document
+    meta_name = os.fspath(metadata)
+    record = parse_metadata(_read(meta_name, max_size), source=meta_name)
+    return merge_metadata(document, record)
+
+
+def parse_metadata(data: str | bytes, *, source: str | None = None) -> Metadata:
+    """Parse a separate metadata record (metadata.xml `metadata_gegevens`, or metadata_owms.xml)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    if detect_format(raw) != "xml":
+        raise ParseError("a metadata record is XML; this input is not", source=source)
+    return metadata_from_record(xml_reader.parse_tree(raw, source), source)
+
+
+def _read(name: str, max_size: int) -> bytes:
+    """The bytes of a file, refusing one larger than `max_size` before reading it."""
     file = Path(name)
     try:
         size = file.stat().st_size
         if size > max_size:
             raise InputTooLargeError(f"file is {size:,} bytes, more than the maximum of {max_size:,}", source=name)
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
         raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name) from exc
-    return parse(data, strict=strict, max_size=max_size, source=name)
 
 
 def _check_text(text: str, source: str | None) -> None:

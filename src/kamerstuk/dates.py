@@ -45,7 +45,7 @@ _DATE = regex.compile(DATE_PATTERN, regex.IGNORECASE)
 
 _DATELINE = regex.compile(
     r"""^(?:
-        (?P<label>(?i:vastgesteld|voorgesteld|ontvangen|ingediend|ingezonden|beantwoord))[^\n]{0,80}?
+        (?P<label>(?i:vastgesteld|voorgesteld|ontvangen|ingediend|ingezonden|beantwoord|publicatiedatum))[^\n]{0,80}?
       | (?P<place>(?:['’]s-Gravenhage|Den\ Haag|[A-Z][\p{L}'’.-]+(?:[ -][A-Z\p{Ll}][\p{L}'’.-]+){0,3})),?\s*\n?\s*
     )?"""
     + DATE_PATTERN

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+from lxml import etree
+
+from .errors import ParseError
 from .models import Metadata
 
 #: Record names with a field of their own on `Metadata`; every other name is kept in `extra`.
@@ -56,3 +59,42 @@ def _iso_date(value: str) -> datetime.date | None:
         return datetime.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+_OWMS_PREFIXES = {
+    "http://purl.org/dc/terms/": "DCTERMS.",
+    "http://standaarden.overheid.nl/owms/terms/": "OVERHEID.",
+    "http://standaarden.overheid.nl/oep/meta/": "OVERHEIDop.",
+}
+#: In metadata_owms.xml the Dublin Core core terms carry the "DC." names of metadata.xml.
+_DC_CORE = {"identifier", "title", "type", "creator", "language", "subject", "description"}
+
+
+def metadata_from_record(root: etree._Element, source: str | None = None) -> Metadata:
+    """Read a metadata.xml (`metadata_gegevens`) or metadata_owms.xml (`owms-metadata`) root."""
+    if root.tag == "metadata_gegevens":
+        return metadata_from_pairs(_gegevens_pairs(root, ""))
+    if etree.QName(root).localname == "owms-metadata":
+        return metadata_from_pairs(_owms_pairs(root))
+    raise ParseError(f"XML root is <{root.tag}>, not a metadata record (metadata_gegevens)", source=source)
+
+
+def _gegevens_pairs(element: etree._Element, parent: str) -> Iterator[tuple[str, str]]:
+    """(name, content) of every <metadata> element; nested ones are named "parent/child"."""
+    for child in element:
+        if child.tag != "metadata":
+            continue
+        name = child.get("name", "")
+        yield (f"{parent}/{name}" if parent else name), child.get("content", "")
+        yield from _gegevens_pairs(child, name)
+
+
+def _owms_pairs(root: etree._Element) -> Iterator[tuple[str, str]]:
+    for element in root.iter():
+        if not isinstance(element.tag, str) or len(element):
+            continue
+        qname = etree.QName(element)
+        prefix = _OWMS_PREFIXES.get(qname.namespace or "", "")
+        if prefix == "DCTERMS." and qname.localname in _DC_CORE:
+            prefix = "DC."
+        yield prefix + qname.localname, (element.text or "")

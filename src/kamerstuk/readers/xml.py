@@ -25,7 +25,7 @@ _PUBLICATIONS = {
     "gemeenteblad": "a Gemeenteblad publication",
     "provinciaalblad": "a Provinciaal blad publication",
     "waterschapsblad": "a Waterschapsblad publication",
-    "blad-gemeenschappelijke-regeling": "a Blad gemeenschappelijke regeling publication",
+    "bladgemeenschappelijkeregeling": "a Blad gemeenschappelijke regeling publication",
     "tractatenblad": "a Tractatenblad publication",
     "kamervragen": "written questions (Kamervragen)",
     "aanhangsel": "an Aanhangsel van de Handelingen",
@@ -49,11 +49,10 @@ def make_parser() -> etree.XMLParser:
 
 def parse_tree(data: bytes, source: str | None) -> etree._Element:
     """Parse XML bytes safely; a DTD, an entity declaration or malformed XML is a ParseError."""
+    refused = "XML with a DTD or entity declarations is refused (official publications have none)"
     head = data[:4096]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise ParseError(
-            "XML with a DTD or entity declarations is refused (official publications have none)", source=source
-        )
+        raise ParseError(refused, source=source)
     try:
         root = etree.fromstring(data, make_parser())
     except etree.XMLSyntaxError as exc:
@@ -61,6 +60,8 @@ def parse_tree(data: bytes, source: str | None) -> etree._Element:
         raise ParseError(f"malformed XML at line {line}: {exc.msg}", source=source) from exc
     if root is None:
         raise ParseError("XML document has no root element", source=source)
+    if getattr(root.getroottree().docinfo, "doctype", ""):
+        raise ParseError(refused, source=source)
     return root
 
 
@@ -78,18 +79,28 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     """Render an `officiele-publicatie` holding a `kamerstuk` into text and tokens."""
     root = parse_tree(data, source)
     if root.tag != "officiele-publicatie":
-        raise ParseError(f"XML root is <{root.tag}>, not <officiele-publicatie>", source=source)
-    body = next((child for child in root if isinstance(child.tag, str) and child.tag not in ("metadata", "kop")), None)
-    if body is None or body.tag != "kamerstuk":
-        found = "nothing" if body is None else _PUBLICATIONS.get(str(body.tag), f"<{body.tag}>")
-        raise ParseError(f"this official publication is {found}, not a Kamerstuk", source=source)
+        raise ParseError(_not_a_publication(root), source=source)
     metadata_element = root.find("metadata")
     metadata = None
     if metadata_element is not None:
         metadata = metadata_from_pairs((m.get("name", ""), m.get("content", "")) for m in metadata_element.iter("meta"))
+    body = next((child for child in root if isinstance(child.tag, str) and child.tag not in ("metadata", "kop")), None)
+    if body is None or body.tag != "kamerstuk":
+        found = "empty" if body is None else _PUBLICATIONS.get(str(body.tag), f"<{body.tag}>")
+        named = f" ({metadata.identifier})" if metadata is not None and metadata.identifier else ""
+        raise ParseError(f"this official publication{named} is {found}, not a Kamerstuk", source=source)
     writer = _Writer(root)
     writer.kamerstuk(body)
     return Rendered(writer.finish(), writer.tokens, metadata, writer.warnings)
+
+
+def _not_a_publication(root: etree._Element) -> str:
+    """Why an XML document with another root is refused, naming what it is."""
+    if root.tag in ("metadata_gegevens", "owms-metadata") or str(root.tag).endswith("}owms-metadata"):
+        return "this is a metadata record, not a document: read it with kamerstuk.parse_metadata"
+    if root.tag in ("record", "searchRetrieveResponse") or str(root.tag).endswith("}searchRetrieveResponse"):
+        return "this is an SRU search record, not a document"
+    return f"XML root is <{root.tag}>, not <officiele-publicatie>"
 
 
 def _text(element: etree._Element) -> str:
