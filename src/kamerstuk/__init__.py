@@ -21,6 +21,7 @@ from .models import (
 )
 from .references import find_references
 from .tokens import Token, TokenKind
+from .validation import RULES, Rule, validate
 
 __all__ = [
     "Chamber",
@@ -33,8 +34,10 @@ __all__ = [
     "NoteRef",
     "Paragraph",
     "ParseError",
+    "RULES",
     "Reference",
     "ReferenceKind",
+    "Rule",
     "Section",
     "Severity",
     "Signatory",
@@ -45,4 +48,5 @@ __all__ = [
     "parse",
     "parse_file",
     "tokenize",
+    "validate",
 ]
