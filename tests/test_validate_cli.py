@@ -16,7 +16,8 @@ from kamerstuk.cli import main
 SEED_TEXT = kamerstuk.parse_file(SEED).text
 TEXT_LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>KS\d{3}) (?P<message>.+)$")
 GITHUB_LINE = re.compile(
-    r"^::(?P<level>error|warning|notice) file=(?P<file>[^,]+),line=(?P<line>\d+),col=(?P<col>\d+),title=(?P<code>KS\d{3})::(?P<message>.+)$"
+    r"^::(?P<level>error|warning|notice) file=(?P<file>[^,]+),line=(?P<line>\d+),col=(?P<col>\d+),"
+    r"title=(?P<code>KS\d{3})::(?P<message>.+)$"
 )
 
 
