@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Diagnostic, Document, Span
+from ..models import Diagnostic, Document
 
 #: Last lines of the site's page chrome that follow the notes or the signature: the page ended here.
 END_CHROME = frozenset({"Naar boven"})
@@ -35,8 +35,3 @@ def has_end(doc: Document) -> bool:
     """
     return bool(doc.notes) or last_line(doc.text) in END_CHROME
 
-
-def line_span(text: str, start: int) -> Span:
-    """The span of the line that holds `start`, without its line break."""
-    end = text.find("\n", start)
-    return Span(start=start, end=len(text) if end < 0 else end)
