@@ -6,6 +6,8 @@ import re
 
 import pytest
 from conftest import ROOT, SEED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kamerstuk
 from kamerstuk import RULES, Severity, validate
@@ -94,3 +96,20 @@ def test_docs_rules_md_table_matches_the_catalogue() -> None:
 def test_pre_commit_hook_runs_kamerstuk_validate() -> None:
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "- id: kamerstuk-validate" in hooks and "entry: kamerstuk validate" in hooks
+
+
+SEED_LINES = SEED_TEXT.split("\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(min_value=0, max_value=len(SEED_LINES) - 1), max_size=12, unique=True))
+def test_any_seed_with_lines_deleted_validates_with_valid_locations(deleted: list[int]) -> None:
+    text = "\n".join(line for i, line in enumerate(SEED_LINES) if i not in set(deleted))
+    if not text.strip():
+        return
+    doc = kamerstuk.parse(text)
+    for diagnostic in validate(doc):
+        assert diagnostic.code in RULES_BY_CODE
+        if diagnostic.span is not None:
+            assert 0 <= diagnostic.span.start <= diagnostic.span.end <= len(doc.text)
+            assert diagnostic.line == doc.text.count("\n", 0, diagnostic.span.start) + 1

@@ -130,6 +130,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert run(capsys, "validate", "--format", "xml", str(SEED))[0] == 2
     code, _, err = run(capsys, "validate", "--select", "KS7", str(SEED))
     assert code == 2 and "KS7" in err
+    assert run(capsys, "validate", "--ignore", "KS7", str(tmp_path))[0] == 2
     code, _, err = run(capsys, "validate", str(tmp_path / "missing.txt"))
     assert code == 2 and "missing.txt" in err
 

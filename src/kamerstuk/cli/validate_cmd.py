@@ -93,6 +93,7 @@ def check_file(path: Path, settings: Settings) -> FileReport:
 def run(args: argparse.Namespace) -> int:
     """Check every file; exit 0 when clean, 1 when a diagnostic fails the run, 2 for usage errors."""
     try:
+        selected_codes(args.select, args.ignore)
         settings = Settings(args)
         reports = [check_file(path, settings) for path in files_under(args.paths)]
     except (UsageError, ConfigError, SelectionError) as exc:
