@@ -21,6 +21,7 @@ from .models import (
 )
 from .references import find_references
 from .tokens import Token, TokenKind
+from .validation import RULES, Rule, validate
 
 __all__ = [
     "Chamber",
@@ -33,8 +34,10 @@ __all__ = [
     "NoteRef",
     "Paragraph",
     "ParseError",
+    "RULES",
     "Reference",
     "ReferenceKind",
+    "Rule",
     "Section",
     "Severity",
     "Signatory",
@@ -46,4 +49,5 @@ __all__ = [
     "parse_file",
     "parse_metadata",
     "tokenize",
+    "validate",
 ]

@@ -1,0 +1,166 @@
+"""Every rule of the catalogue on real documents: one that passes it, one (real or changed on purpose) that fails it."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from conftest import PAGES, SEED
+
+import kamerstuk
+from kamerstuk import Diagnostic, Document, Metadata, Severity, validate
+
+SEED_DOC = kamerstuk.parse_file(SEED)
+SEED_TEXT = SEED_DOC.text
+
+
+def page(page_id: str) -> Document:
+    """A real page from fixtures/pages, parsed."""
+    return kamerstuk.parse_file(PAGES / f"{page_id}.txt")
+
+
+def changed(old: str, new: str, text: str = SEED_TEXT) -> Document:
+    """The seed letter (or `text`) with one deliberate change, parsed."""
+    assert old in text, f"{old!r} is not in the text"
+    return kamerstuk.parse(text.replace(old, new, 1))
+
+
+def found(doc: Document, code: str) -> list[Diagnostic]:
+    """The diagnostics of rule `code` alone."""
+    return validate(doc, select=[code])
+
+
+def with_metadata(**fields: object) -> Document:
+    """The seed letter with a metadata record attached, as the XML reader merges it."""
+    return SEED_DOC.model_copy(update={"metadata": Metadata.model_validate(fields)})
+
+
+def with_parser_diagnostic(code: str, message: str) -> Document:
+    """The seed letter as if the parser had emitted `code` at its first line."""
+    diagnostic = Diagnostic(code=code, message=message, span=kamerstuk.Span(start=0, end=11))
+    return SEED_DOC.model_copy(update={"diagnostics": [diagnostic]})
+
+
+def nameless_signatory() -> Document:
+    """The seed letter with the signatory's name taken away (the text parser drops such a role line)."""
+    signatory = SEED_DOC.signatories[0].model_copy(update={"name": None})
+    return SEED_DOC.model_copy(update={"signatories": [signatory]})
+
+
+#: code -> (name of the failing case, the failing document, a phrase of the expected message).
+FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
+    "KS101": ("real Aanhangsel page without header", lambda: page("ah-tk-20152016-832"), "no dossier number"),
+    "KS102": ("dossier suffix XIIII", lambda: changed("28 676 NAVO", "28 676-XIIII NAVO"), "'XIIII'"),
+    "KS103": ("real amendement page without dossier line", lambda: page("kst-25051-8"), "no dossier number"),
+    "KS104": ("Nr. 467 replaced by a docnumber", lambda: changed("Nr. 467 BRIEF", "2024D37000 BRIEF"), "28 676"),
+    "KS105": ("heading OVERZICHT", lambda: changed("467 BRIEF", "467 OVERZICHT"), "OVERZICHT VAN DE MINISTER"),
+    "KS201": ("addressee line deleted", lambda: changed("Aan de Voorzitter van de Tweede Kamer", ""), "addressee"),
+    "KS202": ("date 31 februari", lambda: changed("3 oktober 2024", "31 februari 2024"), "31 februari 2024"),
+    "KS203": ("dateline deleted", lambda: changed("Den Haag, 3 oktober 2024", ""), "no date"),
+    "KS204": ("date in 2099", lambda: changed("3 oktober 2024", "3 oktober 2099"), "2099-10-03 is in the future"),
+    "KS205": ("month misspelt", lambda: changed("3 oktober 2024", "3 oktbr 2024"), "Den Haag, 3 oktbr 2024"),
+    "KS301": ("real letter whose note text is missing", lambda: page("kst-21501-07-1656"), "marker 1 has no note"),
+    "KS302": ("marker 2 deleted", lambda: changed("technologiegebieden2", "technologiegebieden"), "note 2"),
+    "KS303": ("note 2 renumbered 3", lambda: changed("X Noot\n2\n", "X Noot\n3\n"), "note 3 follows a gap"),
+    "KS401": ("signature deleted", lambda: changed("De Minister van Defensie, R.P. Brekelmans", ""), "signatory"),
+    "KS402": ("signatory's name taken away", nameless_signatory, "Minister van Defensie has no name"),
+    "KS501": ("dossier taken out", lambda: changed("Kamerstuk 36 471, nr. 96", "Kamerstuk nr. 96"), "nr. 96"),
+    "KS502": (
+        "Handelingen II 2016/18",
+        lambda: changed("2016/17", "2016/18", page("kst-34700-6").text),
+        "Handelingen II 2016/18",
+    ),
+    "KS601": ("metadata says nr. 468", lambda: with_metadata(dossiernummer="28676", ondernummer="468"), "'468'"),
+    "KS901": ("seed saved as cp1252", lambda: kamerstuk.parse(SEED_TEXT.encode("cp1252")), "cp1252"),
+    "KS902": ("parser left text unplaced", lambda: with_parser_diagnostic("KS902", "text left unplaced"), "unplaced"),
+}
+#: Real documents that pass a rule besides the seed letter (which passes them all).
+PASSING: dict[str, list[str]] = {
+    "KS102": ["kst-29800-VIII-209", "kst-21501-20-1308", "kst-cxxiv-g", "kst-36800-XVI-B"],
+    "KS203": ["kst-31501-4"],
+    "KS301": ["kst-19637-2478"],
+    "KS401": ["kst-28606-19", "kst-34700-19"],
+    "KS402": ["kst-35788-72"],
+    "KS502": ["kst-34700-6"],
+}
+
+
+def test_the_seed_letter_passes_every_rule() -> None:
+    assert validate(SEED_DOC) == []
+
+
+@pytest.mark.parametrize("code", sorted(FAILING))
+def test_rule_fails_a_real_document_with_the_problem(code: str) -> None:
+    _, make, phrase = FAILING[code]
+    diagnostics = found(make(), code)
+    assert diagnostics, f"{code} did not fire on: {FAILING[code][0]}"
+    assert all(d.code == code for d in diagnostics)
+    assert any(phrase in d.message for d in diagnostics), [d.message for d in diagnostics]
+
+
+@pytest.mark.parametrize(("code", "page_id"), [(code, p) for code, pages in PASSING.items() for p in pages])
+def test_rule_passes_real_documents_without_the_problem(code: str, page_id: str) -> None:
+    assert found(page(page_id), code) == []
+
+
+def test_every_document_rule_has_a_failing_case() -> None:
+    document_rules = {rule.code for rule in kamerstuk.RULES if rule.check is not None}
+    assert document_rules == set(FAILING)
+
+
+def test_date_before_1815_is_implausible() -> None:
+    [diagnostic] = found(changed("3 oktober 2024", "3 oktober 1814"), "KS204")
+    assert "before 1815" in diagnostic.message
+
+
+def test_date_today_is_plausible() -> None:
+    today = datetime.date.today()
+    assert found(SEED_DOC.model_copy(update={"date": today}), "KS204") == []
+
+
+def test_unreadable_dateline_is_not_also_reported_as_missing() -> None:
+    doc = changed("3 oktober 2024", "3-10-2024")
+    assert [d.code for d in validate(doc, select=["KS2"])] == ["KS205"]
+
+
+def test_duplicate_and_out_of_order_note_numbers() -> None:
+    duplicate = found(changed("X Noot\n2\n", "X Noot\n1\n"), "KS303")
+    assert [d.message for d in duplicate] == ["note number 1 is used twice"]
+    notes = SEED_DOC.notes
+    swapped = SEED_DOC.model_copy(update={"notes": [notes[1], notes[0]]})
+    assert {d.message for d in found(swapped, "KS303")} == {
+        "note 2 follows a gap: expected note 1",
+        "note 1 is out of order: expected note 3",
+    }
+
+
+def test_excerpt_without_end_is_spared_the_whole_document_rules() -> None:
+    excerpt = kamerstuk.parse(SEED_TEXT[: SEED_TEXT.index("De Minister van Defensie,")])
+    assert excerpt.signatories == [] and excerpt.notes == []
+    assert validate(excerpt) == []
+
+
+def test_metadata_that_agrees_passes_and_parser_ks601_is_surfaced() -> None:
+    agreeing = with_metadata(dossiernummer="28676", ondernummer="467", issued="2024-10-03")
+    assert found(agreeing, "KS601") == []
+    [diagnostic] = found(with_parser_diagnostic("KS601", "number: 467 in the text, 468 in metadata"), "KS601")
+    assert diagnostic.message == "number: 467 in the text, 468 in metadata"
+    assert (diagnostic.line, diagnostic.column) == (1, 1)
+
+
+def test_metadata_date_mismatch_names_both_dates() -> None:
+    [diagnostic] = found(with_metadata(issued="2024-10-04"), "KS601")
+    assert "'2024-10-03'" in diagnostic.message and "'2024-10-04'" in diagnostic.message
+
+
+def test_vergaderjaar_of_a_parsed_reference_is_checked() -> None:
+    reference = SEED_DOC.references[0].model_copy(update={"year": "2019-2021"})
+    [diagnostic] = found(SEED_DOC.model_copy(update={"references": [reference]}), "KS502")
+    assert "'2019-2021'" in diagnostic.message
+
+
+def test_utf16_input_keeps_the_parsers_info_severity() -> None:
+    doc = kamerstuk.parse(SEED_TEXT.encode("utf-16"))
+    [diagnostic] = found(doc, "KS901")
+    assert diagnostic.severity is Severity.INFO
