@@ -73,6 +73,7 @@ class Assembler:
         section_heading: tuple[str, Span] | None = None
         paragraphs: list[Paragraph] = []
         signature_block: list[tuple[str, int, int]] = []
+        explicit_signature = False
         note_number: str | None = None
         note_lines: list[Token] = []
 
@@ -84,7 +85,7 @@ class Assembler:
 
         def flush_signature() -> None:
             if signature_block:
-                self.signatories.extend(signatories_from_lines(signature_block))
+                self.signatories.extend(signatories_from_lines(signature_block, keep_unnamed=explicit_signature))
                 signature_block.clear()
 
         def flush_note() -> None:
@@ -122,6 +123,7 @@ class Assembler:
                 paragraphs.append(self.paragraph(token))
             elif kind is T.SIGNATURE:
                 signature_block.append((_clean(token.text(self.text)), token.start, token.end))
+                explicit_signature = bool(token.attrs and token.attrs.get("explicit"))
             elif kind is T.SUBMITTER:
                 name = clean_name(token.text(self.text))
                 self.signatories.append(Signatory(role="Lid", name=name, span=token.span))

@@ -14,7 +14,7 @@ _MONTH_BEFORE = re.compile(
 )
 #: A five-digit number that is cited (a dossier "20223, nr. 7", "Kamerstuk 19637") is no year plus marker.
 _CITED_NUMBER = re.compile(r"(?:[Kk]amerstuk(?:ken)?|[Dd]ossier)\s+\d+$|^\d+\s*,?\s*(?:nr|nrs)\b|\d+[-/]\d")
-_GLUE = frozenset(")]»”\"’'.,:;")
+_GLUE = frozenset(")]»”\"’'.,:;?!")
 _AFTER = frozenset(" \t\n.,;:)]»”'’-")
 #: Words that end in digits but are names, not markers.
 _NOT_MARKERS = frozenset(

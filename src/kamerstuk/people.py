@@ -27,11 +27,10 @@ _ROLES = {
 }
 _ROLE_WORDS = "|".join(sorted((regex.escape(r) for r in _ROLES), key=len, reverse=True))
 
-#: "De Minister van Defensie," or "De Minister van Defensie, R.P. Brekelmans": a role, an optional
-#: portfolio, a comma, and an optional name.
-ROLE_LINE = regex.compile(
+#: The start of a signature role line: "De Minister", "de informateurs", "mede namens de Minister".
+ROLE_START = regex.compile(
     r"^(?:(?:mede\s+)?namens\s+)?(?:De|de|Het|het)\s+(?:(?:eerste|tweede|waarnemend|plaatsvervangend)\s+)?"
-    r"(?P<role>" + _ROLE_WORDS + r")\b(?P<portfolio>[^,\n]{0,120}?)\s*,(?:\s*(?P<name>[^\n]*?))?\s*$",
+    r"(?P<role>" + _ROLE_WORDS + r")\b(?P<rest>[^\n]{0,160})$",
     regex.IGNORECASE,
 )
 _PORTFOLIO = regex.compile(r"^\s*(?:van|voor)\s+(?P<p>.+?)\s*$")
@@ -57,6 +56,8 @@ _TUSSENVOEGSELS = {
 _WORD = regex.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}[\p{L}'’.-]*$")
 #: Splits "J.W. Remkes W. Koolmees" before each run of initials that follows a surname.
 _NAME_SPLIT = regex.compile(r"(?<=\p{Ll})\s+(?=(?:\p{Lu}\.\s?)+\p{Lu})")
+#: Roles whose "van ..." names a ministry; for others ("De griffier van de commissie") it is a qualifier.
+_MINISTERIAL = frozenset({"Minister", "Minister-President", "Staatssecretaris"})
 MONARCHS = {"Beatrix": "Koningin", "Juliana": "Koningin", "Wilhelmina": "Koningin", "Willem-Alexander": "Koning"}
 
 
@@ -94,51 +95,78 @@ def split_names(text: str) -> list[str]:
 
 
 def parse_role_line(line: str) -> tuple[str, str | None, str | None] | None:
-    """Read (role, portfolio, name-or-None) from a signature role line; None if it is not one."""
-    match = ROLE_LINE.match(line)
+    """Read (role, portfolio, name-or-None) from a signature role line; None if it is not one.
+
+    "De Minister van Defensie," has no name yet; "De Minister van Volksgezondheid, Welzijn en
+    Sport, E.I. Schippers" has one after the last comma; "De Minister-President, Minister van
+    Algemene Zaken," takes its portfolio from the second role.
+    """
+    match = ROLE_START.match(line.strip())
     if match is None:
         return None
-    role_key = regex.sub(r"\s+", " ", match.group("role").lower())
-    role = _ROLES[role_key]
-    portfolio_text = match.group("portfolio")
-    portfolio = None
-    if portfolio_text.strip():
-        pm = _PORTFOLIO.match(portfolio_text)
-        if pm is None:
-            return None
-        portfolio = pm.group("p")
-    name = (match.group("name") or "").strip() or None
-    if name is not None and not (is_name(name) or all(is_name(n) for n in split_names(name))):
-        if role == "Minister-President" and parse_role_line("De " + name) is not None:
-            _, portfolio, name = parse_role_line("De " + name) or (role, None, None)
-            return role, portfolio, name
+    role = _ROLES[regex.sub(r"\s+", " ", match.group("role").lower())]
+    rest = match.group("rest").strip()
+    if not rest.startswith(",") and not _PORTFOLIO.match(rest):
         return None
+    body, name = _split_name(rest)
+    if body is None:
+        return None
+    if role == "Minister-President" and body.startswith(","):
+        second = parse_role_line("De " + body.lstrip(", ").rstrip(",") + ",")
+        if second is None:
+            return None
+        body = f"van {second[1]}" if second[1] else ""
+    portfolio_match = _PORTFOLIO.match(body.rstrip(",")) if body.strip(", ") else None
+    if body.strip(", ") and portfolio_match is None:
+        return None
+    portfolio = portfolio_match.group("p") if portfolio_match and role in _MINISTERIAL else None
     return role, portfolio, name
 
 
-def signatories_from_lines(lines: list[tuple[str, int, int]]) -> list[Signatory]:
-    """Turn a signature block (text, start, end per line) into signatories, in order."""
+def _split_name(rest: str) -> tuple[str | None, str | None]:
+    """Split what follows the role into (portfolio part, name); (None, None) when it is prose."""
+    if rest.endswith(","):
+        return rest, None
+    head, comma, tail = rest.rpartition(",")
+    if not comma:
+        return None, None
+    tail = tail.strip()
+    if is_name(tail) or all(is_name(n) for n in split_names(tail)):
+        return head, tail
+    return None, None
+
+
+def signatories_from_lines(lines: list[tuple[str, int, int]], *, keep_unnamed: bool = False) -> list[Signatory]:
+    """Turn a signature block (text, start, end per line) into signatories, in order.
+
+    A role line without a name takes the name line(s) after it; a plural role ("De informateurs")
+    keeps taking names. A role that never gets a name is a placeholder in plain text (the "Gegeven"
+    block of a bill) and is dropped, unless `keep_unnamed` (an explicit signature element).
+    """
     result: list[Signatory] = []
-    pending: tuple[str, str | None, int] | None = None
+    pending: tuple[str, str | None, int, int, bool] | None = None
+    named = False
+
+    def close() -> None:
+        if keep_unnamed and pending is not None and not named:
+            role, portfolio, start, end, _ = pending
+            result.append(Signatory(role=role, portfolio=portfolio, span=Span(start=start, end=end)))
+
     for text, start, end in lines:
         parsed = parse_role_line(text)
         if parsed is not None:
+            close()
             role, portfolio, name = parsed
-            if name is None:
-                pending = (role, portfolio, start)
-                continue
-            names = split_names(name)
-            for one in names:
+            plural = text.split()[1].rstrip(",").lower().endswith("s") if len(text.split()) > 1 else False
+            pending, named = (role, portfolio, start, end, plural), name is not None
+            for one in split_names(name) if name else []:
                 result.append(Signatory(role=role, portfolio=portfolio, name=one, span=Span(start=start, end=end)))
-            pending = (role, portfolio, start) if len(names) > 0 and role != "Minister" else None
-            continue
-        if text in MONARCHS and pending is None:
+        elif text in MONARCHS and pending is None:
             result.append(Signatory(role=MONARCHS[text], name=text, span=Span(start=start, end=end)))
-            continue
-        if pending is not None:
-            role, portfolio, role_start = pending
+        elif pending is not None and (not named or pending[4]):
+            role, portfolio, role_start, _, _ = pending
             for one in split_names(text):
                 result.append(Signatory(role=role, portfolio=portfolio, name=one, span=Span(start=role_start, end=end)))
-            if role in ("Minister", "Staatssecretaris", "Minister-President", "Griffier"):
-                pending = None
+            named = True
+    close()
     return result

@@ -248,10 +248,7 @@ class _Writer:
 
 def _tweedekamer_header(root: etree._Element, header: etree._Element, metadata: Metadata | None) -> Rendered:
     """A tweedekamer.nl page whose text is only in a PDF: its header facts as a short document."""
-    facts = {
-        _content(dt): _content(dd)
-        for dt, dd in zip(header.iter("dt"), header.iter("dd"), strict=False)
-    }
+    facts = {_content(dt): _content(dd) for dt, dd in zip(header.iter("dt"), header.iter("dd"), strict=False)}
     heading = _first(header, ".//h1")
     kind = _content(heading if heading is not None else header) or "Kamerstuk"
     title_element = _first(root, "//p[contains(@class,'use-as-title')]")
@@ -269,9 +266,7 @@ def _tweedekamer_header(root: etree._Element, header: etree._Element, metadata: 
     if "-" in number:
         dossier, ondernummer = number.rsplit("-", 1)
         dossier_title_element = _first(root, "//span[contains(@class,'original-title')]")
-        dossier_title = (
-            _content(dossier_title_element) if dossier_title_element is not None else ""
-        )
+        dossier_title = _content(dossier_title_element) if dossier_title_element is not None else ""
         attrs = {"number": dossier, "title": dossier_title} if dossier_title else {"number": dossier}
         line(f"Nummer {number}", T.DOSSIER, **attrs)
         tokens.append(Token(T.NUMBER, tokens[-1].start, tokens[-1].end, {"number": ondernummer}))

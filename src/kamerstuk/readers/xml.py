@@ -379,12 +379,12 @@ class _Writer:
         """<ondertekening>: the functie line, then the name (voornaam and achternaam joined)."""
         for child in element:
             if child.tag == "functie" and _text(child):
-                self.line(T.SIGNATURE, child)
+                self.line(T.SIGNATURE, child, explicit="ondertekening")
             elif child.tag == "naam" and _text(child):
                 self.block_break()
                 parts = [_text(part) for part in child if isinstance(part.tag, str)] or [_text(child)]
                 start, end = self.write(" ".join(p for p in parts if p))
-                self.emit(T.SIGNATURE, start, end)
+                self.emit(T.SIGNATURE, start, end, explicit="ondertekening")
 
     def table(self, element: etree._Element) -> None:
         """Tables are kept as rows of text, cells separated by " | "."""

@@ -34,4 +34,3 @@ def has_end(doc: Document) -> bool:
     Many inputs are page beginnings; rules about what a whole document must hold only apply to these.
     """
     return bool(doc.notes) or last_line(doc.text) in END_CHROME
-
