@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -67,8 +68,12 @@ class DateLine:
     place_end: int | None
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_date(text: str) -> datetime.date | None:
-    """Parse a Dutch date such as "3 oktober 2024"; None when it is no valid date."""
+    """Parse a Dutch date such as "3 oktober 2024"; None when it is no valid date.
+
+    Cached: an archive repeats the same few thousand dates, and dateutil is the slow step.
+    """
     try:
         value = dateutil_parser.parse(text, parserinfo=_PARSERINFO, default=datetime.datetime(1, 1, 1))
     except (ValueError, OverflowError):

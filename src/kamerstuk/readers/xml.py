@@ -6,6 +6,7 @@ emits a token for every structure it writes, so the assembler treats XML like an
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -34,17 +35,25 @@ _BLOCKS_SKIPPED = frozenset({"kamerstukkop", "li.nr", "noot", "metadata"})
 _MOTIE_END = "gaat over tot de orde van de dag"
 
 
+_PARSERS = threading.local()
+
+
 def make_parser() -> etree.XMLParser:
-    """A fresh, locked-down parser for untrusted archives: no DTD, no entities, no network, and
-    libxml2's limits on depth and size kept (huge_tree off)."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-    )
+    """This thread's locked-down parser for untrusted archives: no DTD, no entities, no network,
+    and libxml2's limits on depth and size kept (huge_tree off). Built once per thread: building
+    one costs as much as parsing a small document, and parsers must not be shared between threads."""
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+        )
+        _PARSERS.parser = parser
+    return parser
 
 
 def parse_tree(data: bytes, source: str | None) -> etree._Element:
@@ -187,14 +196,14 @@ class _Writer:
             self.parts[-1] = self.parts[-1][:-1]
             self.length -= 1
 
-    def line(self, kind: TokenKind, element: etree._Element, **attrs: str) -> tuple[int, int]:
-        """Write one block from an element's mixed content and emit its token."""
+    def line(self, kind: TokenKind, element: etree._Element, **attrs: str) -> str:
+        """Write one block from an element's mixed content, emit its token, and return its text."""
         self.block_break()
-        start = self.length
+        start, first_part = self.length, len(self.parts)
         self.inline(element)
         self.trim_space()
         self.emit(kind, start, self.length, **attrs)
-        return start, self.length
+        return "".join(self.parts[first_part:])
 
     def finish(self) -> str:
         self.write_notes()
@@ -312,16 +321,17 @@ class _Writer:
         elif _text(element):
             self.line(T.PARAGRAPH, element)
 
-    def paragraph(self, element: etree._Element) -> None:
-        """An <al>; in the letter header it can be the addressee or the dated line."""
+    def paragraph(self, element: etree._Element) -> str:
+        """An <al>, returning its text; in the letter header it can be the addressee or the dated line."""
+        if self.body_started:
+            return self.line(T.PARAGRAPH, element)
         text = _text(element)
-        if not self.body_started and match_addressee(text) == (len(text), None):
-            self.line(T.ADDRESSEE, element)
-        elif not self.body_started and is_dateline(text):
-            self.line(T.DATELINE, element)
-        else:
-            self.body_started = True
-            self.line(T.PARAGRAPH, element)
+        if match_addressee(text) == (len(text), None):
+            return self.line(T.ADDRESSEE, element)
+        if is_dateline(text):
+            return self.line(T.DATELINE, element)
+        self.body_started = True
+        return self.line(T.PARAGRAPH, element)
 
     def heading(self, kop: etree._Element) -> None:
         """A <kop> of a divisie or bijlage: label, number and title joined by spaces."""
@@ -345,10 +355,10 @@ class _Writer:
                 self.body_children(child)
             elif self.submitters and child.tag == "al":
                 self.line(T.SUBMITTER, child)
+            elif child.tag == "al":
+                self.submitters = _MOTIE_END in self.paragraph(child).lower()
             else:
                 self.block(child)
-                if child.tag == "al" and _MOTIE_END in _text(child).lower():
-                    self.submitters = True
 
     def list_item(self, item: etree._Element) -> None:
         self.block_break()

@@ -1,0 +1,50 @@
+"""XML parsing speed: documents/s over the 306 real Kamerstuk XML files, and the ratio of full
+parsing to `lxml.etree.fromstring` alone on the same bytes (target: at most 3).
+
+Run by hand: `python benchmarks/xml.py` (add `--smoke` for a quick run, as CI does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+import kamerstuk
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def per_document(files: list[bytes], work: Callable[[bytes], object], seconds: float) -> float:
+    """Seconds per document for `work`, repeated over `files` for about `seconds`."""
+    rounds = 0
+    start = time.perf_counter()
+    while True:
+        for data in files:
+            work(data)
+        rounds += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return elapsed / (rounds * len(files))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="a quick run that only checks the benchmark works")
+    args = parser.parse_args()
+    seconds = 0.2 if args.smoke else 5.0
+    files = [p.read_bytes() for p in sorted((FIXTURES / "xml-kst").glob("*.xml"))]
+    bare = per_document(files, etree.fromstring, seconds)
+    full = per_document(files, kamerstuk.parse, seconds)
+    size = sum(len(f) for f in files) / len(files)
+    print(f"{len(files)} XML files, {size / 1024:.1f} KB on average")
+    print(f"lxml.etree.fromstring alone: {1 / bare:8.0f} documents/s")
+    print(f"kamerstuk.parse:             {1 / full:8.0f} documents/s ({size / full / 1e6:.1f} MB/s)")
+    print(f"ratio full / bare XML parse: {full / bare:8.2f}")
+
+
+if __name__ == "__main__":
+    main()
