@@ -1,6 +1,14 @@
-"""Turn a token stream (from any reader) into a `Document`, using the shared extractors."""
+"""Turn a token stream (from any reader) into a `Document`, using the shared extractors.
+
+The assembler knows no layout: it reads token kinds, spans and the facts readers put in `attrs`.
+Every token lands in exactly one place of the model; a header token that cannot be used (a second
+document number, a malformed dossier line) becomes a paragraph with a diagnostic, never lost.
+"""
 
 from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
 
 import regex
 
@@ -27,7 +35,7 @@ from .models import (
 )
 from .people import clean_name, signatories_from_lines
 from .references import find_references
-from .tokens import INLINE_KINDS, Token, TokenKind
+from .tokens import Token, TokenKind
 
 T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
@@ -48,109 +56,70 @@ class Assembler:
         self.diagnostics = list(diagnostics)
         self.fields: dict[str, object] = {}
         self.field_spans: dict[str, Span] = {}
+        self.preamble: dict[str, str] = {}
         self.dossiers: list[Dossier] = []
         self.sections: list[Section] = []
         self.signatories: list[Signatory] = []
         self.notes: list[Note] = []
-        self.preamble: dict[str, str] = {}
         self.note_refs: list[NoteRef] = []
         self.linked: list[Token] = []
+        self.chrome: list[Span] = []
+        self.section_heading: tuple[str, Span] | None = None
+        self.paragraphs: list[Paragraph] = []
+        self.signature_block: list[tuple[str, int, int]] = []
+        self.explicit_signature = False
+        self.note: tuple[str, Span] | None = None
+        self.note_lines: list[Token] = []
+        self.handlers: dict[TokenKind, Callable[[Token], None]] = {
+            T.PREAMBLE: self.on_preamble,
+            T.CHROME: self.on_chrome,
+            T.DOSSIER: self.on_dossier,
+            T.NUMBER: self.on_number,
+            T.HEADING: self.on_heading,
+            T.ADDRESSEE: self.on_addressee,
+            T.DATELINE: self.on_dateline,
+            T.SECTION_HEADING: self.on_section_heading,
+            T.PARAGRAPH: self.on_paragraph,
+            T.LIST_ITEM: self.on_paragraph,
+            T.SIGNATURE: self.on_signature,
+            T.SUBMITTER: self.on_submitter,
+            T.NOTES_START: self.on_notes_start,
+            T.NOTE_NUMBER: self.on_note_number,
+            T.NOTE_TEXT: self.on_note_text,
+            T.NOTE_REF: self.on_note_ref,
+            T.REFERENCE: self.linked.append,
+        }
 
     def diagnose(
-        self,
-        code: str,
-        message: str,
-        start: int | None = None,
-        end: int | None = None,
-        *,
-        severity: Severity = Severity.WARNING,
+        self, code: str, message: str, span: Span | None = None, *, severity: Severity = Severity.WARNING
     ) -> None:
-        span = Span(start=start, end=end) if start is not None and end is not None else None
         self.diagnostics.append(Diagnostic(code=code, message=message, span=span, severity=severity))
 
     def build(self, metadata: Metadata | None = None) -> Document:
         """Run every token through its handler and return the finished, frozen Document."""
-        section_heading: tuple[str, Span] | None = None
-        paragraphs: list[Paragraph] = []
-        signature_block: list[tuple[str, int, int]] = []
-        explicit_signature = False
-        note_number: str | None = None
-        note_lines: list[Token] = []
-
-        def flush_section() -> None:
-            if paragraphs or section_heading is not None:
-                heading, span = section_heading if section_heading else (None, None)
-                self.sections.append(Section(heading=heading, heading_span=span, paragraphs=list(paragraphs)))
-            paragraphs.clear()
-
-        def flush_signature() -> None:
-            if signature_block:
-                self.signatories.extend(signatories_from_lines(signature_block, keep_unnamed=explicit_signature))
-                signature_block.clear()
-
-        def flush_note() -> None:
-            if note_number is not None and note_lines:
-                start, end = note_lines[0].start, note_lines[-1].end
-                self.notes.append(
-                    Note(number=note_number, text=_clean(self.text[start:end]), span=Span(start=start, end=end))
-                )
-            note_lines.clear()
-
         for token in self.tokens:
-            kind = token.kind
-            if kind is not T.SIGNATURE and kind not in INLINE_KINDS:
-                flush_signature()
-            if kind is T.PREAMBLE:
-                self.preamble.update(token.attrs or {})
-            elif kind is T.DOSSIER:
-                self.dossier(token)
-            elif kind is T.NUMBER:
-                self.set_field("number", (token.attrs or {}).get("number"), token)
-            elif kind is T.HEADING:
-                self.heading(token)
-            elif kind is T.ADDRESSEE:
-                if "addressee" not in self.fields:
-                    self.set_field("addressee", _clean(token.text(self.text)), token)
-                else:
-                    paragraphs.append(self.paragraph(token))
-            elif kind is T.DATELINE:
-                if not self.dateline(token):
-                    paragraphs.append(self.paragraph(token))
-            elif kind is T.SECTION_HEADING:
-                flush_section()
-                section_heading = (_clean(token.text(self.text)), token.span)
-            elif kind in (T.PARAGRAPH, T.LIST_ITEM):
-                paragraphs.append(self.paragraph(token))
-            elif kind is T.SIGNATURE:
-                signature_block.append((_clean(token.text(self.text)), token.start, token.end))
-                explicit_signature = bool(token.attrs and token.attrs.get("explicit"))
-            elif kind is T.SUBMITTER:
-                name = clean_name(token.text(self.text))
-                self.signatories.append(Signatory(role="Lid", name=name, span=token.span))
-            elif kind is T.NOTES_START:
-                flush_note()
-                note_number = None
-            elif kind is T.NOTE_NUMBER:
-                note_number = (token.attrs or {}).get("number") or _clean(token.text(self.text))
-            elif kind is T.NOTE_TEXT:
-                note_lines.append(token)
-            elif kind is T.NOTE_REF:
-                number = (token.attrs or {}).get("number") or token.text(self.text)
-                self.note_refs.append(NoteRef(number=number, span=token.span))
-            elif kind is T.REFERENCE:
-                self.linked.append(token)
-        flush_signature()
-        flush_section()
-        flush_note()
+            if token.kind is not T.SIGNATURE and token.kind not in (T.NOTE_REF, T.REFERENCE):
+                self.flush_signature()
+            self.handlers[token.kind](token)
+        self.flush_signature()
+        self.flush_section()
+        self.flush_note()
         return self.finish(metadata)
 
-    def set_field(self, name: str, value: object, token: Token) -> None:
-        if value is None or name in self.fields:
-            return
-        self.fields[name] = value
-        self.field_spans[name] = token.span
+    # -- header -----------------------------------------------------------------------------
+    def on_preamble(self, token: Token) -> None:
+        """Site metadata (table, kamerstukkop lines): facts for the header; the title is kept."""
+        attrs = token.attrs or {}
+        self.preamble.update(attrs)
+        if "title" in attrs:
+            self.field_spans.setdefault("page_title", token.span)
+        else:
+            self.chrome.append(token.span)
 
-    def dossier(self, token: Token) -> None:
+    def on_chrome(self, token: Token) -> None:
+        self.chrome.append(token.span)
+
+    def on_dossier(self, token: Token) -> None:
         attrs = token.attrs or {}
         if "number" in attrs:
             number, suffix = attrs["number"], attrs.get("suffix") or None
@@ -158,70 +127,155 @@ class Assembler:
             printed = self.text[int(attrs["number_start"]) : int(attrs["printed_end"])]
             parsed = split_dossier(printed)
             if parsed is None:
-                self.diagnose("KS102", f"malformed dossier number {printed!r}", token.start, token.end)
+                self.diagnose("KS102", f"malformed dossier number {printed!r}", token.span)
+                self.on_paragraph(token)
                 return
             number, suffix = parsed
         title = attrs.get("title")
         if title is None and "title_start" in attrs:
             title = _clean(self.text[int(attrs["title_start"]) : int(attrs["title_end"])])
         if title is not None:
-            title, _ = strip_trailing_marker(title)
-            title = title.strip() or None
+            title = strip_trailing_marker(title)[0].strip() or None
         self.dossiers.append(Dossier(number=number, suffix=suffix, title=title, span=token.span))
 
-    def heading(self, token: Token) -> None:
+    def on_number(self, token: Token) -> None:
+        self.header_field("number", (token.attrs or {}).get("number"), token)
+
+    def on_heading(self, token: Token) -> None:
         heading = (token.attrs or {}).get("heading")
         if heading is None:
-            heading, _ = strip_trailing_marker(_clean(token.text(self.text)))
-        self.set_field("heading", heading, token)
+            heading = strip_trailing_marker(_clean(token.text(self.text)))[0]
+        self.header_field("heading", heading, token)
 
-    def dateline(self, token: Token) -> bool:
+    def on_addressee(self, token: Token) -> None:
+        self.header_field("addressee", _clean(token.text(self.text)), token)
+
+    def header_field(self, name: str, value: str | None, token: Token) -> None:
+        """Take the first value of a header field; a later one is kept as an unplaced paragraph."""
+        if value is not None and name not in self.fields:
+            self.fields[name] = value
+            self.field_spans[name] = token.span
+            return
+        self.unplaced(token, f"a second {name} in one text")
+
+    def unplaced(self, token: Token, why: str) -> None:
+        self.diagnose("KS902", f"text kept as a paragraph: {why}", token.span, severity=Severity.INFO)
+        self.on_paragraph(token)
+
+    def on_dateline(self, token: Token) -> None:
         """Take the first dated line of the document; later ones stay paragraphs."""
         if "date_label" in self.fields:
-            return False
+            self.on_paragraph(token)
+            return
         line = token.text(self.text)
         parsed = parse_dateline(line)
         iso = (token.attrs or {}).get("isodate")
         if parsed is None and iso is None:
-            return False
+            self.on_paragraph(token)
+            return
+        self.field_spans["date_label"] = token.span
         if parsed is not None:
-            label = parsed.place if parsed.place is not None else parsed.label
-            self.fields["date_label"] = label
-            self.field_spans["date_label"] = token.span
-            if parsed.place is not None:
+            self.fields["date_label"] = parsed.place if parsed.place is not None else parsed.label
+            if parsed.place is not None and parsed.place_start is not None and parsed.place_end is not None:
                 self.fields["place"] = _clean(parsed.place)
-                if parsed.place_start is not None and parsed.place_end is not None:
-                    self.field_spans["place"] = Span(
-                        start=token.start + parsed.place_start, end=token.start + parsed.place_end
-                    )
-            date_span = Span(start=token.start + parsed.date_start, end=token.start + parsed.date_end)
-            if parsed.date is None:
-                self.diagnose(
-                    "KS202",
-                    f"unparseable date {line[parsed.date_start : parsed.date_end]!r}",
-                    date_span.start,
-                    date_span.end,
+                self.field_spans["place"] = Span(
+                    start=token.start + parsed.place_start, end=token.start + parsed.place_end
                 )
-            else:
+            date_span = Span(start=token.start + parsed.date_start, end=token.start + parsed.date_end)
+            if iso is None and parsed.date is None:
+                self.diagnose("KS202", f"unparseable date {line[parsed.date_start : parsed.date_end]!r}", date_span)
+            elif iso is None and parsed.date is not None:
                 self.fields["date"] = parsed.date
                 self.field_spans["date"] = date_span
-        return True
+        if iso is not None:
+            self.iso_date(iso, token)
 
-    def paragraph(self, token: Token) -> Paragraph:
-        return Paragraph(text=_clean(token.text(self.text)), span=token.span, list_item=token.kind is T.LIST_ITEM)
+    def iso_date(self, iso: str, token: Token) -> None:
+        """The reader's ISO date (XML `datum@isodatum`), exact where the text may be irregular."""
+        try:
+            self.fields["date"] = datetime.date.fromisoformat(iso)
+        except ValueError:
+            self.diagnose("KS202", f"unparseable date {iso!r}", token.span)
+            return
+        self.fields.setdefault("date_label", _clean(token.text(self.text)).split(" ")[0] or None)
 
+    # -- body -------------------------------------------------------------------------------
+    def on_section_heading(self, token: Token) -> None:
+        self.flush_section()
+        self.section_heading = (_clean(token.text(self.text)), token.span)
+
+    def on_paragraph(self, token: Token) -> None:
+        paragraph = Paragraph(text=_clean(token.text(self.text)), span=token.span, list_item=token.kind is T.LIST_ITEM)
+        self.paragraphs.append(paragraph)
+
+    def flush_section(self) -> None:
+        if self.paragraphs or self.section_heading is not None:
+            heading, span = self.section_heading if self.section_heading else (None, None)
+            self.sections.append(Section(heading=heading, heading_span=span, paragraphs=self.paragraphs))
+        self.paragraphs = []
+        self.section_heading = None
+
+    def on_signature(self, token: Token) -> None:
+        self.signature_block.append((token.text(self.text).strip(), token.start, token.end))
+        self.explicit_signature = bool(token.attrs and token.attrs.get("explicit"))
+
+    def flush_signature(self) -> None:
+        if self.signature_block:
+            found = signatories_from_lines(self.signature_block, keep_unnamed=self.explicit_signature)
+            self.signatories.extend(found)
+            if not found:
+                for text, start, end in self.signature_block:
+                    self.unplaced(Token(T.PARAGRAPH, start, end), f"a signature line without a name: {text!r}")
+            self.signature_block = []
+
+    def on_submitter(self, token: Token) -> None:
+        self.signatories.append(Signatory(role="Lid", name=clean_name(token.text(self.text)), span=token.span))
+
+    # -- notes ------------------------------------------------------------------------------
+    def on_notes_start(self, token: Token) -> None:
+        self.flush_note()
+        self.chrome.append(token.span)
+
+    def on_note_number(self, token: Token) -> None:
+        self.flush_note()
+        number = (token.attrs or {}).get("number") or _clean(token.text(self.text))
+        self.note = (number, token.span)
+
+    def on_note_text(self, token: Token) -> None:
+        if self.note is None:
+            number = str(len(self.notes) + 1)
+            self.diagnose("KS304", f"a note without its number; numbered {number} by position", token.span)
+            self.note = (number, Span(start=token.start, end=token.start))
+        self.note_lines.append(token)
+
+    def flush_note(self) -> None:
+        if self.note is None:
+            return
+        number, number_span = self.note
+        if self.note_lines:
+            start, end = self.note_lines[0].start, self.note_lines[-1].end
+        else:
+            start = end = number_span.end
+        text = _clean(self.text[start:end])
+        self.notes.append(Note(number=number, text=text, span=Span(start=start, end=end), number_span=number_span))
+        self.note = None
+        self.note_lines = []
+
+    def on_note_ref(self, token: Token) -> None:
+        number = (token.attrs or {}).get("number") or token.text(self.text)
+        self.note_refs.append(NoteRef(number=number, span=token.span))
+
+    # -- the whole document -----------------------------------------------------------------
     def finish(self, metadata: Metadata | None) -> Document:
         heading = self.fields.get("heading")
         number = self.fields.get("number") or self.preamble.get("number")
+        heading = heading if isinstance(heading, str) else None
+        number = number if isinstance(number, str) else None
         if not self.dossiers and "dossier" in self.preamble:
             parsed = split_dossier(self.preamble["dossier"])
             if parsed is not None:
                 self.dossiers.append(Dossier(number=parsed[0], suffix=parsed[1]))
-        kind = self.kind(heading if isinstance(heading, str) else None)
-        references = self.references()
-        identifier = None
-        if self.dossiers and isinstance(number, str):
-            identifier = f"kst-{self.dossiers[0].key}-{number}"
+        identifier = f"kst-{self.dossiers[0].key}-{number}" if self.dossiers and number else None
         if metadata is not None and metadata.identifier:
             identifier = metadata.identifier
         if "date" not in self.fields and metadata is not None and metadata.issued is not None:
@@ -231,32 +285,36 @@ class Assembler:
             )
         if not self.dossiers and not number and not heading:
             self.diagnose("KS101", "no dossier number, document number or heading found", severity=Severity.INFO)
+        vergaderjaar = self.preamble.get("vergaderjaar") or (metadata.vergaderjaar if metadata else None)
         return Document(
             identifier=identifier,
             dossiers=self.dossiers,
-            number=number if isinstance(number, str) else None,
-            heading=heading if isinstance(heading, str) else None,
-            kind=kind,
-            chamber=self.chamber(number if isinstance(number, str) else None),
-            vergaderjaar=_vergaderjaar(
-                self.preamble.get("vergaderjaar") or (metadata.vergaderjaar if metadata else None)
-            ),
-            addressee=self.fields.get("addressee"),  # type: ignore[arg-type]
-            place=self.fields.get("place"),  # type: ignore[arg-type]
+            number=number,
+            heading=heading,
+            kind=self.kind(heading),
+            chamber=self.chamber(number),
+            vergaderjaar=_vergaderjaar(vergaderjaar),
+            addressee=self.text_field("addressee"),
+            place=self.text_field("place"),
             date=self.fields.get("date"),  # type: ignore[arg-type]
-            date_label=self.fields.get("date_label"),  # type: ignore[arg-type]
+            date_label=self.text_field("date_label"),
             page_title=self.preamble.get("title"),
             signatories=self.signatories,
             sections=self.sections,
             notes=self.notes,
             note_refs=self.note_refs,
-            references=references,
+            references=self.references(),
             text=self.text,
             field_spans=self.field_spans,
+            page_chrome=self.chrome,
             metadata=metadata,
             source_format=self.source_format,
             diagnostics=self.diagnostics,
         )
+
+    def text_field(self, name: str) -> str | None:
+        value = self.fields.get(name)
+        return value if isinstance(value, str) else None
 
     def kind(self, heading: str | None) -> DocumentKind:
         if heading:
@@ -271,8 +329,8 @@ class Assembler:
         named = self.preamble.get("chamber")
         if named:
             return _CHAMBERS.get(named.split()[0])
-        addressee = self.fields.get("addressee")
-        if isinstance(addressee, str):
+        addressee = self.text_field("addressee")
+        if addressee is not None:
             for word, chamber in _CHAMBERS.items():
                 if f"{word} Kamer" in addressee:
                     return chamber
@@ -281,16 +339,12 @@ class Assembler:
         return None
 
     def references(self) -> list[Reference]:
-        """References in the document's own text and notes (preamble and chrome are site text).
+        """References in the document's own text and notes (page chrome is site text).
 
         A reader's linked citations (XML extref, HTML links) count where the text finder missed them.
         """
-        excluded = [
-            (t.start, t.end)
-            for t in self.tokens
-            if t.kind is T.CHROME or (t.kind is T.PREAMBLE and "title" not in (t.attrs or {}))
-        ]
-        found = [r for r in find_references(self.text) if not any(s <= r.span.start < e for s, e in excluded)]
+        chrome = [(span.start, span.end) for span in self.chrome]
+        found = [r for r in find_references(self.text) if not any(s <= r.span.start < e for s, e in chrome)]
         for token in self.linked:
             if any(r.span.start < token.end and token.start < r.span.end for r in found):
                 continue

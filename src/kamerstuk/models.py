@@ -128,12 +128,13 @@ class Section(BaseModel):
 
 
 class Note(BaseModel):
-    """A footnote ("noot") with its number and text."""
+    """A footnote ("noot") with its number and text; `span` is the text, `number_span` the number."""
 
     model_config = _FROZEN
     number: str
     text: str
     span: Span
+    number_span: Span | None = None
 
 
 class NoteRef(BaseModel):
@@ -252,6 +253,7 @@ class Document(BaseModel):
     page_title: str | None = None
     text: str = ""
     field_spans: dict[str, Span] = {}
+    page_chrome: list[Span] = []
     metadata: Metadata | None = None
     source_format: str = "text"
     diagnostics: list[Diagnostic] = []

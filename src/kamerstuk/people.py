@@ -141,11 +141,20 @@ def signatories_from_lines(lines: list[tuple[str, int, int]], *, keep_unnamed: b
 
     A role line without a name takes the name line(s) after it; a plural role ("De informateurs")
     keeps taking names. A role that never gets a name is a placeholder in plain text (the "Gegeven"
-    block of a bill) and is dropped, unless `keep_unnamed` (an explicit signature element).
+    block of a bill) and is dropped, unless `keep_unnamed` (an explicit signature element). Spans do
+    not overlap: the role line belongs to the first name after it, each further name to itself.
     """
     result: list[Signatory] = []
     pending: tuple[str, str | None, int, int, bool] | None = None
     named = False
+
+    def add(role: str, portfolio: str | None, text: str, names: str, start: int, from_start: int) -> None:
+        """One signatory per name in `names` (a part of `text`, the line at `start`)."""
+        offset = text.rfind(names)
+        for index, (name_start, name_end) in enumerate(_name_offsets(names)):
+            span_start = from_start if index == 0 else start + offset + name_start
+            span = Span(start=span_start, end=start + offset + name_end)
+            result.append(Signatory(role=role, portfolio=portfolio, name=names[name_start:name_end], span=span))
 
     def close() -> None:
         if keep_unnamed and pending is not None and not named:
@@ -157,16 +166,30 @@ def signatories_from_lines(lines: list[tuple[str, int, int]], *, keep_unnamed: b
         if parsed is not None:
             close()
             role, portfolio, name = parsed
-            plural = text.split()[1].rstrip(",").lower().endswith("s") if len(text.split()) > 1 else False
+            words = text.split()
+            plural = len(words) > 1 and words[1].rstrip(",").lower().endswith("s")
             pending, named = (role, portfolio, start, end, plural), name is not None
-            for one in split_names(name) if name else []:
-                result.append(Signatory(role=role, portfolio=portfolio, name=one, span=Span(start=start, end=end)))
+            if name:
+                add(role, portfolio, text, name, start, start)
         elif text in MONARCHS and pending is None:
             result.append(Signatory(role=MONARCHS[text], name=text, span=Span(start=start, end=end)))
         elif pending is not None and (not named or pending[4]):
             role, portfolio, role_start, _, _ = pending
-            for one in split_names(text):
-                result.append(Signatory(role=role, portfolio=portfolio, name=one, span=Span(start=role_start, end=end)))
+            add(role, portfolio, text, text, start, start if named else role_start)
             named = True
     close()
     return result
+
+
+def _name_offsets(names: str) -> list[tuple[int, int]]:
+    """(start, end) of each name in a run of names such as "J.W. Remkes W. Koolmees"."""
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for part in _NAME_SPLIT.split(names):
+        at = names.find(part, position)
+        stripped = part.strip()
+        if stripped:
+            begin = at + (len(part) - len(part.lstrip()))
+            offsets.append((begin, begin + len(stripped)))
+        position = at + len(part)
+    return offsets
