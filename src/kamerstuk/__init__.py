@@ -1,6 +1,7 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
 from .api import parse, parse_file, parse_metadata, tokenize
+from .coverage import check_coverage
 from .errors import ParseError
 from .models import (
     Chamber,
@@ -25,6 +26,7 @@ from .validation import RULES, Rule, validate
 
 __all__ = [
     "Chamber",
+    "check_coverage",
     "Diagnostic",
     "Document",
     "DocumentKind",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ..addressing import match_addressee
-from ..dates import is_dateline
+from ..dates import DATE_PATTERN, is_dateline
 from ..dossiers import DOSSIER_PATTERN
 from ..kinds import kind_from_heading
 from ..markers import find_markers
@@ -55,6 +55,8 @@ _LIST_ITEM = regex.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1
 _SENTENCE_END = regex.compile(r"[.:;!?,)»”\"]$")
 _MOTIE_END = regex.compile(r"gaat over tot de orde van de dag[.,]?$", regex.IGNORECASE)
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
+_PLACE = regex.compile(r"^(?:['’]s-Gravenhage|Den Haag|Brussel|Amsterdam|Rotterdam|Utrecht),?$")
+_BARE_DATE = regex.compile(r"^" + DATE_PATTERN + r"$")
 _WRAP_WIDTH = 60
 #: Tokens whose text is the document's own prose, where footnote markers stand.
 _PROSE = frozenset({T.DOSSIER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
@@ -287,6 +289,8 @@ class _TextTokenizer:
                 continue
             elif is_dateline(line.text):
                 self.emit(T.DATELINE, line.start, line.end)
+            elif self.split_dateline(line):
+                continue
             elif _LIST_ITEM.match(line.text):
                 self.paragraph(T.LIST_ITEM)
                 continue
@@ -300,6 +304,17 @@ class _TextTokenizer:
                 continue
             self.i += 1
         self.trailing_submitters()
+
+    def split_dateline(self, line: Line) -> bool:
+        """A place alone on its line with the date on the next ("'s-Gravenhage" / "18 april 1997")."""
+        if self.i + 1 >= len(self.lines) or len(line.text) > 40 or not _PLACE.match(line.text):
+            return False
+        nxt = self.lines[self.i + 1]
+        if not _BARE_DATE.match(nxt.text):
+            return False
+        self.emit(T.DATELINE, line.start, nxt.end)
+        self.i += 2
+        return True
 
     def paragraph(self, kind: TokenKind) -> None:
         """Emit one paragraph; in hard-wrapped text, join the lines of one paragraph."""

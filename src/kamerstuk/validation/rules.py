@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..coverage import check_coverage
 from ..models import Document, DocumentKind, ReferenceKind, Severity, Span
 from .document import has_end
 
@@ -57,6 +58,13 @@ def surfaced(code: str) -> Check:
     return check
 
 
+def check_unplaced(doc: Document) -> Iterator[Finding]:
+    """Text the parser kept as a paragraph only for want of a place, and text in no place or in two."""
+    yield from parser_findings(doc, "KS902")
+    for problem in check_coverage(doc):
+        yield Finding(problem.message, problem.span)
+
+
 # -- header ---------------------------------------------------------------------------------------
 _DOSSIER_NUMBER = regex.compile(r"\d{5}|M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_SUFFIX = regex.compile(r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})[A-D]?")
@@ -64,7 +72,8 @@ _DIGIT_SUFFIX = regex.compile(r"0?[1-9]|[1-9]\d")
 
 
 def _valid_suffix(suffix: str) -> bool:
-    return bool(_DIGIT_SUFFIX.fullmatch(suffix) or _ROMAN_SUFFIX.fullmatch(suffix))
+    """A council number, a budget chapter in Roman numerals, or a fund letter ("36 600 A", Mobiliteitsfonds)."""
+    return bool(_DIGIT_SUFFIX.fullmatch(suffix) or _ROMAN_SUFFIX.fullmatch(suffix) or suffix in ("A", "B", "C", "D"))
 
 
 def check_dossier_number(doc: Document) -> Iterator[Finding]:
@@ -322,6 +331,6 @@ RULES: tuple[Rule, ...] = (
     Rule("KS601", "metadata-mismatch", ERROR, "document and its metadata disagree", check_metadata),
     Rule("KS900", "cannot-parse", ERROR, "file cannot be parsed at all (reported by the command line)", None),
     Rule("KS901", "wrong-encoding", WARNING, "input was not UTF-8 and was decoded as cp1252", surfaced("KS901")),
-    Rule("KS902", "unplaced-text", WARNING, "text left unplaced by the parser", surfaced("KS902")),
+    Rule("KS902", "unplaced-text", WARNING, "text left unplaced by the parser", check_unplaced),
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
