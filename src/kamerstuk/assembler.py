@@ -221,11 +221,10 @@ class Assembler:
 
     def flush_signature(self) -> None:
         if self.signature_block:
-            found = signatories_from_lines(self.signature_block, keep_unnamed=self.explicit_signature)
+            found, unused = signatories_from_lines(self.signature_block, keep_unnamed=self.explicit_signature)
             self.signatories.extend(found)
-            if not found:
-                for text, start, end in self.signature_block:
-                    self.unplaced(Token(T.PARAGRAPH, start, end), f"a signature line without a name: {text!r}")
+            for text, start, end in unused:
+                self.unplaced(Token(T.PARAGRAPH, start, end), f"a signature line that names no signatory: {text!r}")
             self.signature_block = []
 
     def on_submitter(self, token: Token) -> None:

@@ -136,15 +136,19 @@ def _split_name(rest: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def signatories_from_lines(lines: list[tuple[str, int, int]], *, keep_unnamed: bool = False) -> list[Signatory]:
+def signatories_from_lines(
+    lines: list[tuple[str, int, int]], *, keep_unnamed: bool = False
+) -> tuple[list[Signatory], list[tuple[str, int, int]]]:
     """Turn a signature block (text, start, end per line) into signatories, in order.
 
     A role line without a name takes the name line(s) after it; a plural role ("De informateurs")
     keeps taking names. A role that never gets a name is a placeholder in plain text (the "Gegeven"
     block of a bill) and is dropped, unless `keep_unnamed` (an explicit signature element). Spans do
     not overlap: the role line belongs to the first name after it, each further name to itself.
+    Returns the signatories and the lines that belong to none of them.
     """
     result: list[Signatory] = []
+    unused: list[tuple[str, int, int]] = []
     pending: tuple[str, str | None, int, int, bool] | None = None
     named = False
 
@@ -157,14 +161,19 @@ def signatories_from_lines(lines: list[tuple[str, int, int]], *, keep_unnamed: b
             result.append(Signatory(role=role, portfolio=portfolio, name=names[name_start:name_end], span=span))
 
     def close() -> None:
-        if keep_unnamed and pending is not None and not named:
+        if pending is not None and not named:
             role, portfolio, start, end, _ = pending
-            result.append(Signatory(role=role, portfolio=portfolio, span=Span(start=start, end=end)))
+            if keep_unnamed:
+                result.append(Signatory(role=role, portfolio=portfolio, span=Span(start=start, end=end)))
+            else:
+                unused.append((line_text, start, end))
 
+    line_text = ""
     for text, start, end in lines:
         parsed = parse_role_line(text)
         if parsed is not None:
             close()
+            line_text = text
             role, portfolio, name = parsed
             words = text.split()
             plural = len(words) > 1 and words[1].rstrip(",").lower().endswith("s")
@@ -177,8 +186,10 @@ def signatories_from_lines(lines: list[tuple[str, int, int]], *, keep_unnamed: b
             role, portfolio, role_start, _, _ = pending
             add(role, portfolio, text, text, start, start if named else role_start)
             named = True
+        else:
+            unused.append((text, start, end))
     close()
-    return result
+    return result, unused
 
 
 def _name_offsets(names: str) -> list[tuple[int, int]]:

@@ -265,11 +265,11 @@ def _tweedekamer_header(root: etree._Element, header: etree._Element, metadata: 
     number = facts.get("Nummer", "")
     if "-" in number:
         dossier, ondernummer = number.rsplit("-", 1)
-        dossier_title_element = _first(root, "//span[contains(@class,'original-title')]")
-        dossier_title = _content(dossier_title_element) if dossier_title_element is not None else ""
+        title_element = _first(root, "//span[contains(@class,'original-title')]")
+        dossier_title = _content(title_element) if title_element is not None else ""
         attrs = {"number": dossier, "title": dossier_title} if dossier_title else {"number": dossier}
-        line(f"Nummer {number}", T.DOSSIER, **attrs)
-        tokens.append(Token(T.NUMBER, tokens[-1].start, tokens[-1].end, {"number": ondernummer}))
+        line(f"{dossier} {dossier_title}".strip(), T.DOSSIER, **attrs)
+        line(f"Nr. {ondernummer}", T.NUMBER, number=ondernummer)
     if facts.get("Publicatiedatum"):
         line(f"Publicatiedatum {facts['Publicatiedatum']}", T.DATELINE)
     for name in facts.get("Indiener", "").split(","):
