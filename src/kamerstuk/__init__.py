@@ -1,6 +1,7 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
 from .api import parse, parse_file, tokenize
+from .batch import Failure, Result, parse_many
 from .errors import ParseError
 from .models import (
     Chamber,
@@ -19,6 +20,7 @@ from .models import (
     Signatory,
     Span,
 )
+from .records import to_dataframe, to_records
 from .references import find_references
 from .tokens import Token, TokenKind
 
@@ -28,6 +30,7 @@ __all__ = [
     "Document",
     "DocumentKind",
     "Dossier",
+    "Failure",
     "Metadata",
     "Note",
     "NoteRef",
@@ -35,6 +38,7 @@ __all__ = [
     "ParseError",
     "Reference",
     "ReferenceKind",
+    "Result",
     "Section",
     "Severity",
     "Signatory",
@@ -44,5 +48,8 @@ __all__ = [
     "find_references",
     "parse",
     "parse_file",
+    "parse_many",
+    "to_dataframe",
+    "to_records",
     "tokenize",
 ]
