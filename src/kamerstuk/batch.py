@@ -257,13 +257,15 @@ class _Workers:
         try:
             outcomes = future.result()
         except BrokenProcessPool:
-            self._restart(window, work, options)
-            return [self._isolated(entry, window, work, options) for entry in chunk]
+            self._restart()
+            outcomes = [self._isolated(entry, work, options) for entry in chunk]
+            self._resubmit(window, work, options)
+            return outcomes
         self.crashes = 0
         return outcomes
 
-    def _restart(self, window: _Window[T], work: Callable[[Document, str], T], options: ParseOptions) -> None:
-        """Replace a pool broken by a dying worker and resubmit the chunks that were in flight."""
+    def _restart(self) -> None:
+        """Replace a pool broken by a dying worker; give up when workers die again and again."""
         self.crashes += 1
         if self.crashes > MAX_CONSECUTIVE_CRASHES:
             raise RuntimeError(
@@ -272,17 +274,21 @@ class _Workers:
             )
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
-        for index, (chunk, _) in enumerate(window):
-            window[index] = (chunk, self.executor.submit(_parse_chunk, chunk, work, options))
+
+    def _resubmit(self, window: _Window[T], work: Callable[[Document, str], T], options: ParseOptions) -> None:
+        """Submit again the chunks in flight when the pool broke, keeping those that were already done."""
+        for index, (chunk, future) in enumerate(window):
+            if future.cancelled() or future.exception() is not None:
+                window[index] = (chunk, self.executor.submit(_parse_chunk, chunk, work, options))
 
     def _isolated(
-        self, entry: Entry, window: _Window[T], work: Callable[[Document, str], T], options: ParseOptions
+        self, entry: Entry, work: Callable[[Document, str], T], options: ParseOptions
     ) -> tuple[str, T | Failure]:
         """One entry alone in the pool, so that a document that kills its worker is the only one to fail."""
         try:
             outcome = self.executor.submit(_parse_chunk, [entry], work, options).result()[0]
         except BrokenProcessPool:
-            self._restart(window, work, options)
+            self._restart()
             return entry.source, Failure("WorkerCrashError", "the worker process died while parsing this source")
         self.crashes = 0
         return outcome

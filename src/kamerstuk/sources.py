@@ -68,6 +68,8 @@ class Selection:
     patterns: Sequence[str] = ("*",)
     skip: Callable[[str], bool] = lambda source: False
     max_size: int = 50 * 1024 * 1024
+    #: False lists an archive as one FileEntry instead of reading its members (to hand it to another machine).
+    open_archives: bool = True
 
     def wants(self, relative: str) -> bool:
         """Whether a path inside a directory or archive matches a pattern and is not hidden."""
@@ -108,7 +110,7 @@ def _named(name: str, selection: Selection) -> Iterator[Entry]:
 
 def _file(name: str, info: os.stat_result, selection: Selection) -> Iterator[Entry]:
     """A regular file or an archive; anything else (FIFO, socket, device) is refused, never read."""
-    kind = archive_kind(name)
+    kind = archive_kind(name) if selection.open_archives else None
     if kind == "zip":
         yield from _zip_members(name, selection)
     elif kind == "tar":
