@@ -163,8 +163,8 @@ class CsvOutput:
         return self.files[name]
 
     def close(self) -> None:
-        for file in self.files.values():
-            file.close()
+        for name in TABLES:
+            self._file(name).close()
 
 
 def csv_tables(document: Document, source: str) -> tuple[int, dict[str, str]]:
