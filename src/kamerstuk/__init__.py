@@ -1,6 +1,7 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
 from .api import parse, parse_file, parse_metadata, tokenize
+from .batch import Failure, Result, parse_many
 from .coverage import check_coverage
 from .errors import ParseError
 from .models import (
@@ -20,6 +21,7 @@ from .models import (
     Signatory,
     Span,
 )
+from .records import to_dataframe, to_records
 from .references import find_references
 from .tokens import Token, TokenKind
 from .validation import RULES, Rule, validate
@@ -31,6 +33,7 @@ __all__ = [
     "Document",
     "DocumentKind",
     "Dossier",
+    "Failure",
     "Metadata",
     "Note",
     "NoteRef",
@@ -39,6 +42,7 @@ __all__ = [
     "RULES",
     "Reference",
     "ReferenceKind",
+    "Result",
     "Rule",
     "Section",
     "Severity",
@@ -49,7 +53,10 @@ __all__ = [
     "find_references",
     "parse",
     "parse_file",
+    "parse_many",
     "parse_metadata",
+    "to_dataframe",
+    "to_records",
     "tokenize",
     "validate",
 ]

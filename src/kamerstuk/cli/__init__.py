@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from . import parse_cmd, refs_cmd, schema_cmd, validate_cmd
+from . import batch_cmd, parse_cmd, refs_cmd, schema_cmd, validate_cmd
 
 #: Subcommand modules; each has `register(subparsers)` and sets `func(args) -> int` on its parser.
-COMMANDS: tuple[ModuleType, ...] = (parse_cmd, refs_cmd, validate_cmd, schema_cmd)
+COMMANDS: tuple[ModuleType, ...] = (parse_cmd, refs_cmd, batch_cmd, validate_cmd, schema_cmd)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

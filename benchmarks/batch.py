@@ -1,0 +1,76 @@
+"""Batch throughput and memory: `kamerstuk batch` over a tar.gz archive built from the real fixtures.
+
+Reports documents/s at jobs=1 and jobs=2, and the parent process's peak RSS for 2,000 and 20,000
+documents. Run by hand: `python benchmarks/batch.py` (add `--smoke` for a quick run, as CI does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+#: Runs `kamerstuk batch` in a fresh interpreter and prints its own peak RSS (workers are not counted).
+RUNNER = """
+import json, resource, sys, time
+from kamerstuk.cli import main
+start = time.perf_counter()
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "seconds": time.perf_counter() - start,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def build_archive(path: Path, count: int) -> Path:
+    """A tar.gz of `count` documents: the real text fixtures over and over, under varied folder names."""
+    texts = [p.read_bytes() for p in [FIXTURES / "kst-28676-467.txt", *sorted((FIXTURES / "pages").glob("*.txt"))]]
+    names = [p.name for p in [FIXTURES / "kst-28676-467.txt", *sorted((FIXTURES / "pages").glob("*.txt"))]]
+    with tarfile.open(path, "w:gz") as archive:
+        for i in range(count):
+            data = texts[i % len(texts)]
+            info = tarfile.TarInfo(f"vergaderjaar-{2000 + i % 25}/batch {i // 500:03d}/{i:06d}-{names[i % len(names)]}")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def run_batch(archive: Path, out: Path, jobs: int) -> dict[str, float]:
+    """One `kamerstuk batch` run to JSONL; returns exit code, seconds and the parent's peak RSS in MB."""
+    command = [sys.executable, "-c", RUNNER, "batch", str(archive), "-o", str(out), "--overwrite", "--quiet"]
+    done = subprocess.run([*command, "--jobs", str(jobs)], capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def report(count: int, jobs: int, run: dict[str, float]) -> None:
+    """One line of figures."""
+    rate = count / run["seconds"]
+    print(f"{count:>6,} documents, jobs={jobs}: {rate:7,.0f} documents/s, parent peak RSS {run['rss_mb']:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="a quick run that only checks the benchmark works")
+    args = parser.parse_args()
+    sizes = (200, 400) if args.smoke else (2_000, 20_000)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        archives = {n: build_archive(work / f"{n}.tar.gz", n) for n in sizes}
+        rates: dict[tuple[int, int], float] = {}
+        for count in sizes:
+            for jobs in (1, 2):
+                run = run_batch(archives[count], work / "out.jsonl", jobs)
+                rates[count, jobs] = count / run["seconds"]
+                report(count, jobs, run)
+        for count in sizes:
+            print(f"speed-up jobs=2 / jobs=1 for {count:,} documents: {rates[count, 2] / rates[count, 1]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

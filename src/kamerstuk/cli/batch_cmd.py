@@ -1,0 +1,144 @@
+"""`kamerstuk batch`: parse files, directories and archives into JSONL, CSV or Parquet, restartable."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any
+
+from tqdm import tqdm
+
+from ..api import DEFAULT_MAX_SIZE
+from ..batch import Failure, ParseOptions, outcomes, resolve_jobs, selection
+from ..sources import iter_entries
+from ..writers import FORMATS, ErrorLog, Output, OutputError, default_errors_path, open_output
+
+EXIT_INTERRUPTED = 130
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `batch` subcommand."""
+    parser = subparsers.add_parser("batch", help="parse files, directories and archives into tables")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, .zip and .tar(.gz) archives")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="JSONL file, or directory of tables")
+    parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    parser.add_argument("--errors", metavar="FILE", help="CSV of failed sources (default: beside or inside OUT)")
+    parser.add_argument("--resume", action="store_true", help="skip sources already in OUT and append")
+    parser.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
+    parser.add_argument(
+        "--glob", action="append", metavar="PATTERN", help="files to take in directories and archives (default: *)"
+    )
+    parser.add_argument("--strict", action="store_true", help="fail documents with error diagnostics")
+    parser.add_argument(
+        "--keep-unrecognised", action="store_true", help="keep texts without dossier, number or heading (KS101)"
+    )
+    parser.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE, metavar="BYTES", help="largest input read")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+@dataclass
+class Tally:
+    """What a run has done so far."""
+
+    parsed: int = 0
+    failed: int = 0
+    with_diagnostics: int = 0
+    skipped: int = 0
+
+    def summary(self, seconds: float) -> str:
+        """The closing line: counts and documents/s."""
+        rate = (self.parsed + self.failed) / seconds if seconds > 0 else 0.0
+        skipped = f", {self.skipped:,} skipped (already in OUT)" if self.skipped else ""
+        return (
+            f"{self.parsed:,} parsed, {self.failed:,} failed, {self.with_diagnostics:,} with diagnostics{skipped};"
+            f" {rate:,.0f} documents/s in {seconds:,.1f} s"
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the batch; exit 0 when every source parsed, 1 when any failed, 2 on bad usage, 130 on Ctrl-C."""
+    fmt = args.format
+    try:
+        jobs = resolve_jobs(args.jobs)
+        output = open_output(args.output, fmt, resume=args.resume, overwrite=args.overwrite)
+        done = output.done() if args.resume else set()
+    except (OutputError, ValueError, ImportError) as exc:
+        print(f"kamerstuk batch: {exc}", file=sys.stderr)
+        return 2
+    errors_path = args.errors or default_errors_path(args.output, fmt)
+    tally = Tally()
+    start = time.perf_counter()
+    errors = ErrorLog(errors_path)
+    try:
+        _run(args, jobs, output, errors, done, tally)
+    except KeyboardInterrupt:
+        print(f"kamerstuk batch: interrupted; {args.output} holds whole records; --resume continues", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        output.close()
+        errors.close()
+        print(f"kamerstuk batch: {tally.summary(time.perf_counter() - start)}", file=sys.stderr)
+    if tally.failed:
+        print(f"kamerstuk batch: failures are listed in {errors_path}", file=sys.stderr)
+    return 1 if tally.failed else 0
+
+
+def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, done: set[str], tally: Tally) -> None:
+    """Parse every source not yet done and write each result whole, with a progress bar."""
+
+    def skip(source: str) -> bool:
+        if source in done:
+            tally.skipped += 1
+            return True
+        return False
+
+    options = ParseOptions(strict=args.strict, max_size=args.max_size, keep_unrecognised=args.keep_unrecognised)
+    entries = iter_entries(args.inputs, selection(args.glob or ["*"], skip, args.max_size))
+    with tqdm(unit=" doc", disable=True if args.quiet else None, file=sys.stderr, smoothing=0.1) as progress:
+        for source, value in outcomes(entries, output.work(), options, jobs):
+            with _whole_record():
+                _record(source, value, output, errors, tally)
+            progress.update()
+            if isinstance(value, Failure):
+                progress.set_postfix(failed=tally.failed, refresh=False)
+
+
+def _record(source: str, value: tuple[int, Any] | Failure, output: Output, errors: ErrorLog, tally: Tally) -> None:
+    """Write one outcome: the document to OUT, or the failure to the errors file."""
+    if isinstance(value, Failure):
+        errors.write(source, value.type, value.message)
+        tally.failed += 1
+        return
+    diagnostics, payload = value
+    output.write(source, payload)
+    tally.parsed += 1
+    tally.with_diagnostics += diagnostics > 0
+
+
+@contextmanager
+def _whole_record() -> Iterator[None]:
+    """Hold Ctrl-C back while one record is written, then raise it: OUT never gets half a record."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    interrupted: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        interrupted.append(signum)
+
+    previous = signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt

@@ -1,0 +1,52 @@
+"""kamerstuk.dask on a real distributed LocalCluster: a Bag of Documents, the tables, Parquet per partition."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import dask
+import pyarrow.parquet
+import pytest
+from batch_helpers import real_texts, write_tar
+from conftest import PAGES, SEED
+from distributed import Client, LocalCluster
+
+import kamerstuk
+import kamerstuk.dask as kd
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with Client(cluster) as connected:
+            yield connected
+
+
+def test_read_documents_is_a_bag_of_documents(client: Client) -> None:
+    documents = kd.read_documents(str(SEED.parent / "*.txt")).compute()
+    assert documents == [kamerstuk.parse_file(SEED)]
+
+
+def test_tables_of_a_directory_and_an_archive(client: Client, tmp_path: Path) -> None:
+    archive = write_tar(tmp_path / "a.tar.gz", [(f"x/{name}", data) for name, data in real_texts()[:10]])
+    (tmp_path / "empty.txt").write_bytes(b"")  # hand-made bad input
+    bag = kd.read_results([PAGES, archive, tmp_path / "empty.txt"], glob="*.txt", files_per_partition=30)
+    assert bag.npartitions == 5  # 90 page texts in runs of 30, the archive alone, then the empty file
+    tables = kd.to_dataframes(bag)
+    documents, references, errors = dask.compute(tables["documents"], tables["references"], tables["errors"])
+    expected = kamerstuk.to_dataframe(kamerstuk.parse_many([PAGES, archive, tmp_path / "empty.txt"], glob="*.txt"))
+    assert documents["source"].tolist() == expected["documents"]["source"].tolist()
+    assert documents["identifier"].tolist() == expected["documents"]["identifier"].tolist()
+    assert references["target_identifier"].tolist() == expected["references"]["target_identifier"].tolist()
+    assert f"{archive}!x/{real_texts()[0][0]}" in set(documents["source"])
+    assert errors["error_type"].value_counts().to_dict() == {"NotAKamerstukError": 18, "ParseError": 1}
+
+
+def test_to_parquet_writes_every_table_per_partition(client: Client, tmp_path: Path) -> None:
+    kd.to_parquet(kd.read_results([SEED, PAGES], glob="*.txt", files_per_partition=50), str(tmp_path / "out"))
+    documents = pyarrow.parquet.read_table(tmp_path / "out" / "documents")
+    assert len(list((tmp_path / "out" / "documents").glob("*.parquet"))) == 2
+    assert documents.num_rows == 1 + 90 - 18
+    assert "kst-28676-467" in documents.column("identifier").to_pylist()
+    assert pyarrow.parquet.read_table(tmp_path / "out" / "notes").num_rows > 0
