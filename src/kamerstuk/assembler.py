@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import regex
 
-from .dates import parse_dateline
+from .dates import DATE_PATTERN, parse_date, parse_dateline
 from .dossiers import split_dossier
 from .identifiers import reference_from_dossier, reference_from_identifier
 from .kinds import kind_from_body, kind_from_heading, kind_from_page_title
@@ -39,6 +39,7 @@ from .tokens import Token, TokenKind
 
 T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
+_TRAILING_DATE = regex.compile(r"\bvan\s+" + DATE_PATTERN + r"$")
 
 
 def _clean(text: str) -> str:
@@ -277,6 +278,8 @@ class Assembler:
         identifier = f"kst-{self.dossiers[0].key}-{number}" if self.dossiers and number else None
         if metadata is not None and metadata.identifier:
             identifier = metadata.identifier
+        if "date" not in self.fields and heading is not None:
+            self.date_from_heading(heading)
         if "date" not in self.fields and metadata is not None and metadata.issued is not None:
             self.fields["date"] = metadata.issued
             self.diagnose(
@@ -284,6 +287,12 @@ class Assembler:
             )
         if not self.dossiers and not number and not heading:
             self.diagnose("KS101", "no dossier number, document number or heading found", severity=Severity.INFO)
+            if not self.kamerstuk_signs(heading):
+                self.diagnose(
+                    "KS100",
+                    "no sign of a Kamerstuk: no dossier, number, heading, addressee, dated line, "
+                    "signature, notes, page title or standard wording",
+                )
         vergaderjaar = self.preamble.get("vergaderjaar") or (metadata.vergaderjaar if metadata else None)
         return Document(
             identifier=identifier,
@@ -310,6 +319,24 @@ class Assembler:
             source_format=self.source_format,
             diagnostics=self.diagnostics,
         )
+
+    def date_from_heading(self, heading: str) -> None:
+        """A heading that ends with its date ("Korte aantekeningen vergadering ... van 13 april 2021")."""
+        match = _TRAILING_DATE.search(heading)
+        span = self.field_spans.get("heading")
+        if match is None or span is None:
+            return
+        date = parse_date(match.group("date"))
+        if date is not None:
+            self.fields["date"] = date
+            offset = self.text.find(match.group("date"), span.start, span.end)
+            if offset >= 0:
+                self.field_spans["date"] = Span(start=offset, end=offset + len(match.group("date")))
+
+    def kamerstuk_signs(self, heading: str | None) -> bool:
+        """True when anything in the text marks it as a Kamerstuk, even without its header."""
+        found = self.fields.get("addressee") or self.fields.get("date") or self.signatories or self.notes
+        return bool(found or "title" in self.preamble or self.kind(heading) is not DocumentKind.OTHER)
 
     def text_field(self, name: str) -> str | None:
         value = self.fields.get(name)

@@ -25,7 +25,7 @@ from .sources import BrokenEntry, DataEntry, Entry, Selection, iter_entries, os_
 T = TypeVar("T")
 
 #: The parser's diagnostic for text in which it found no dossier number, document number or heading.
-UNRECOGNISED = "KS101"
+UNRECOGNISED = "KS100"
 #: A chunk holds at most this many documents or bytes; each worker has a few chunks in flight.
 CHUNK_DOCUMENTS = 32
 CHUNK_BYTES = 2 * 1024 * 1024

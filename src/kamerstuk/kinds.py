@@ -49,6 +49,10 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
         K.KONINKLIJKE_BOODSCHAP,
     ),
     (regex.compile(r"voorbereidend onderzoek van dit wetsvoorstel geeft de commissie"), K.VOORLOPIG_VERSLAG),
+    (
+        regex.compile(r"^Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State"),
+        K.ADVIES_RAAD_VAN_STATE,
+    ),
     (regex.compile(r"^De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
     (regex.compile(r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),
 )

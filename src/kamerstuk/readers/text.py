@@ -43,7 +43,9 @@ _TABLE_ROW = regex.compile(
     r"(?P<year>\d{4}-\d{4})\s*\|?\s*(?P<dossier>\d{5}(?:-[0-9A-Z]{1,6})?)\s+nr\.\s*(?P<nr>[0-9A-Za-z]{1,6})\s*\|?\s*$"
 )
 _PAGE_TITLE = regex.compile(r"^(?:\p{Lu}[\p{Ll}.\s]{2,60}(?<=\S) : \S|Koninklijke boodschap - \S)")
-_VERGADERJAAR = regex.compile(r"^Vergaderjaar\s+(?P<y>\d{4}\s*[-–/]\s*\d{2,4})$", regex.IGNORECASE)
+_VERGADERJAAR = regex.compile(r"^Vergaderjaar\s+(?P<y>(?:\d\s?){4}\s*[-–/]\s*(?:\d\s?){1,3}\d)$", regex.IGNORECASE)
+_CHAMBER_NUMBER = regex.compile(r"^[12]$")
+_LIST_HEADING = regex.compile(r"^(?:Korte aantekeningen|Besluitenlijst)\b")
 _CHAMBER_LINE = regex.compile(r"^(?P<c>Tweede|Eerste) Kamer der Staten-Generaal$")
 _DOSSIER_LINE = regex.compile(r"^" + DOSSIER_PATTERN + r"(?:\s+(?P<title>\S.*))?$", regex.VERBOSE)
 _NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+(?P<rest>\S.*))?$")
@@ -137,7 +139,9 @@ class _TextTokenizer:
             elif first and _PAGE_TITLE.match(line.text):
                 self.emit(T.PREAMBLE, line.start, line.end, title=line.text)
             elif (vj := _VERGADERJAAR.match(line.text)) is not None:
-                self.emit(T.PREAMBLE, line.start, line.end, vergaderjaar=vj.group("y"))
+                self.emit(T.PREAMBLE, line.start, line.end, vergaderjaar="".join(vj.group("y").split()))
+            elif _CHAMBER_NUMBER.match(line.text) and self.tokens and (self.tokens[-1].attrs or {}).get("chamber"):
+                self.emit(T.PREAMBLE, line.start, line.end)
             elif (ch := _CHAMBER_LINE.match(line.text)) is not None:
                 self.emit(T.PREAMBLE, line.start, line.end, chamber=f"{ch.group('c')} Kamer der Staten-Generaal")
             else:
@@ -148,6 +152,12 @@ class _TextTokenizer:
     # -- header -----------------------------------------------------------------------------
     def header(self) -> None:
         seen_number = False
+        if self.i < len(self.lines) and _LIST_HEADING.match(self.lines[self.i].text):
+            line = self.lines[self.i]
+            self.emit(T.HEADING, line.start, line.end)
+            self.kind = kind_from_heading(line.text)
+            self.i += 1
+            seen_number = True
         while self.i < len(self.lines):
             line = self.lines[self.i]
             if not seen_number and self.dossier_line(line):
