@@ -17,9 +17,15 @@ def real_texts() -> list[tuple[str, bytes]]:
     texts = [(SEED.name, SEED.read_bytes())] + [(p.name, p.read_bytes()) for p in sorted(PAGES.glob("*.txt"))]
     recognised = []
     for name, data in texts:
-        if not any(d.code == "KS101" for d in kamerstuk.parse(data).diagnostics):
+        if not any(d.code == "KS100" for d in kamerstuk.parse(data).diagnostics):
             recognised.append((name, data))
     return recognised
+
+
+def unrecognised_pages() -> int:
+    """How many real page texts the parser finds no sign of a Kamerstuk in (KS100)."""
+    pages = sorted(PAGES.glob("*.txt"))
+    return sum(1 for p in pages if any(d.code == "KS100" for d in kamerstuk.parse_file(p).diagnostics))
 
 
 def write_zip(path: Path, members: list[tuple[str, bytes]]) -> Path:

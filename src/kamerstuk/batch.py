@@ -82,7 +82,7 @@ def parse_many(
     """Parse every source of `inputs` (files, directories, .zip and .tar archives), yielding Results in order.
 
     `glob` selects files inside directories and archives; `jobs` is the number of worker processes
-    (0: one per CPU); `keep_unrecognised` keeps documents the parser recognised nothing in (KS101)
+    (0: one per CPU); `keep_unrecognised` keeps documents the parser found no sign of a Kamerstuk in (KS100)
     instead of failing them; `skip(source)` leaves sources out, e.g. those done by an earlier run.
     """
     options = ParseOptions(strict=strict, max_size=max_size, keep_unrecognised=keep_unrecognised)

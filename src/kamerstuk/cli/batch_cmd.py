@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--strict", action="store_true", help="fail documents with error diagnostics")
     parser.add_argument(
-        "--keep-unrecognised", action="store_true", help="keep texts without dossier, number or heading (KS101)"
+        "--keep-unrecognised", action="store_true", help="keep texts with no sign of a Kamerstuk (KS100)"
     )
     parser.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE, metavar="BYTES", help="largest input read")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
