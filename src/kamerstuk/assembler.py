@@ -8,6 +8,7 @@ document number, a malformed dossier line) becomes a paragraph with a diagnostic
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
 from collections.abc import Callable
 
 import regex
@@ -128,7 +129,7 @@ class Assembler:
             printed = self.text[int(attrs["number_start"]) : int(attrs["printed_end"])]
             parsed = split_dossier(printed)
             if parsed is None:
-                self.diagnose("KS102", f"malformed dossier number {printed!r}", token.span)
+                self.diagnose("KS102", f"malformed dossier number {printed!r}", token.span, severity=Severity.ERROR)
                 self.on_paragraph(token)
                 return
             number, suffix = parsed
@@ -184,7 +185,8 @@ class Assembler:
                 )
             date_span = Span(start=token.start + parsed.date_start, end=token.start + parsed.date_end)
             if iso is None and parsed.date is None:
-                self.diagnose("KS202", f"unparseable date {line[parsed.date_start : parsed.date_end]!r}", date_span)
+                bad = line[parsed.date_start : parsed.date_end]
+                self.diagnose("KS202", f"unparseable date {bad!r}", date_span, severity=Severity.ERROR)
             elif iso is None and parsed.date is not None:
                 self.fields["date"] = parsed.date
                 self.field_spans["date"] = date_span
@@ -196,7 +198,7 @@ class Assembler:
         try:
             self.fields["date"] = datetime.date.fromisoformat(iso)
         except ValueError:
-            self.diagnose("KS202", f"unparseable date {iso!r}", token.span)
+            self.diagnose("KS202", f"unparseable date {iso!r}", token.span, severity=Severity.ERROR)
             return
         self.fields.setdefault("date_label", _clean(token.text(self.text)).split(" ")[0] or None)
 
@@ -292,6 +294,7 @@ class Assembler:
                     "KS100",
                     "no sign of a Kamerstuk: no dossier, number, heading, addressee, dated line, "
                     "signature, notes, page title or standard wording",
+                    severity=Severity.ERROR,
                 )
         vergaderjaar = self.preamble.get("vergaderjaar") or (metadata.vergaderjaar if metadata else None)
         return Document(
@@ -368,17 +371,19 @@ class Assembler:
         """References in the document's own text and notes (page chrome is site text).
 
         A reader's linked citations (XML extref, HTML links) count where the text finder missed them.
+        Lookups go through sorted interval lists, so long texts stay linear.
         """
-        chrome = [(span.start, span.end) for span in self.chrome]
-        found = [r for r in find_references(self.text) if not any(s <= r.span.start < e for s, e in chrome)]
-        for token in self.linked:
-            if any(r.span.start < token.end and token.start < r.span.end for r in found):
-                continue
-            linked = self.linked_reference(token)
-            if linked is not None:
-                found.append(linked)
-        found.sort(key=lambda r: r.span.start)
-        return [self.in_note(ref) for ref in found]
+        chrome = _Intervals([(span.start, span.end) for span in self.chrome])
+        found = [r for r in find_references(self.text) if not chrome.holds(r.span.start)]
+        if self.linked:
+            taken = _Intervals([(r.span.start, r.span.end) for r in found])
+            for token in self.linked:
+                linked = None if taken.overlaps(token.start, token.end) else self.linked_reference(token)
+                if linked is not None:
+                    found.append(linked)
+            found.sort(key=lambda r: r.span.start)
+        notes = _Intervals([(n.span.start, n.span.end) for n in self.notes])
+        return [self.in_note(ref, notes) for ref in found]
 
     def linked_reference(self, token: Token) -> Reference | None:
         attrs = token.attrs or {}
@@ -387,9 +392,30 @@ class Assembler:
             return reference_from_identifier(attrs["target"], text, span)
         return reference_from_dossier(attrs.get("dossier", ""), text, span)
 
-    def in_note(self, ref: Reference) -> Reference:
-        note = next((n.number for n in self.notes if n.span.start <= ref.span.start < n.span.end), None)
-        return ref.model_copy(update={"note": note}) if note else ref
+    def in_note(self, ref: Reference, notes: _Intervals) -> Reference:
+        index = notes.index(ref.span.start)
+        return ref if index is None else ref.model_copy(update={"note": self.notes[index].number})
+
+
+class _Intervals:
+    """Sorted, non-overlapping [start, end) intervals with logarithmic lookups."""
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        self.order = sorted(range(len(intervals)), key=lambda i: intervals[i][0])
+        self.starts = [intervals[i][0] for i in self.order]
+        self.ends = [intervals[i][1] for i in self.order]
+
+    def index(self, position: int) -> int | None:
+        """The original index of the interval holding `position`, or None."""
+        at = bisect_right(self.starts, position) - 1
+        return self.order[at] if at >= 0 and position < self.ends[at] else None
+
+    def holds(self, position: int) -> bool:
+        return self.index(position) is not None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_right(self.starts, end - 1) - 1
+        return at >= 0 and self.ends[at] > start
 
 
 def _vergaderjaar(value: str | None) -> str | None:

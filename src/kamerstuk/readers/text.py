@@ -59,6 +59,9 @@ _MOTIE_END = regex.compile(r"gaat over tot de orde van de dag[.,]?$", regex.IGNO
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
 _PLACE = regex.compile(r"^(?:['’]s-Gravenhage|Den Haag|Brussel|Amsterdam|Rotterdam|Utrecht),?$")
 _BARE_DATE = regex.compile(r"^" + DATE_PATTERN + r"$")
+_SIGNERS_BLOCK = regex.compile(
+    r"^(?:Ondertekenaars|-|Eerste ondertekenaar|Mede ondertekenaar|[^,\n]{2,60}, [\p{L} -]{2,60}?(?: -)?)$"
+)
 _WRAP_WIDTH = 60
 #: Tokens whose text is the document's own prose, where footnote markers stand.
 _PROSE = frozenset({T.DOSSIER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
@@ -406,18 +409,20 @@ class _TextTokenizer:
                     self.emit(T.NOTE_NUMBER, num.start, num.end, number=num.text)
                     self.i += 1
                 continue
-            if line.text in ("Naar boven", "Ondertekenaars"):
+            if line.text == "Naar boven":
+                self.emit(T.CHROME, line.start, line.end)
+                self.i += 1
+                return
+            if line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 return
             self.emit(T.NOTE_TEXT, line.start, line.end)
             self.i += 1
 
     def trailing_chrome(self) -> None:
-        """Site text after the document (tweedekamer.nl "Ondertekenaars" block, "Naar boven")."""
-        while self.i < len(self.lines):
+        """The tweedekamer.nl "Ondertekenaars" block after a letter: site metadata, not document text."""
+        while self.i < len(self.lines) and _SIGNERS_BLOCK.match(self.lines[self.i].text):
             line = self.lines[self.i]
-            if _NOTES_START.match(line.text):
-                return
             self.emit(T.CHROME, line.start, line.end)
             self.i += 1
 
