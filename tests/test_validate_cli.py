@@ -149,7 +149,8 @@ def test_directory_is_searched_and_unparseable_file_is_ks900(
 
 
 def test_real_pages_directory_runs_without_crash(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "validate", "--format", "json", "--select", "KS1", str(PAGES))
+    # KS100 (an error) fires on the real pages whose copied text is mostly site text; see test_validate_rules
+    code, out, _ = run(capsys, "validate", "--format", "json", "--select", "KS1", "--ignore", "KS100", str(PAGES))
     files = {Path(i["file"]).name for i in json.loads(out)}
     assert code == 0 and "ah-tk-20152016-832.txt" in files
 

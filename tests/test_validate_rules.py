@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from conftest import PAGES, SEED
+from conftest import FIXTURES, PAGES, SEED
 
 import kamerstuk
 from kamerstuk import Diagnostic, Document, Metadata, Severity, validate
@@ -50,6 +50,7 @@ def nameless_signatory() -> Document:
 
 #: code -> (name of the failing case, the failing document, a phrase of the expected message).
 FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
+    "KS100": ("real page of site text around a report", lambda: page("kst-30169-9"), "no sign of a Kamerstuk"),
     "KS101": ("real Aanhangsel page without header", lambda: page("ah-tk-20152016-832"), "no dossier number"),
     "KS102": ("dossier suffix XIIII", lambda: changed("28 676 NAVO", "28 676-XIIII NAVO"), "'XIIII'"),
     "KS103": ("real amendement page without dossier line", lambda: page("kst-25051-8"), "no dossier number"),
@@ -60,9 +61,15 @@ FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
     "KS203": ("dateline deleted", lambda: changed("Den Haag, 3 oktober 2024", ""), "no date"),
     "KS204": ("date in 2099", lambda: changed("3 oktober 2024", "3 oktober 2099"), "2099-10-03 is in the future"),
     "KS205": ("month misspelt", lambda: changed("3 oktober 2024", "3 oktbr 2024"), "Den Haag, 3 oktbr 2024"),
+    "KS206": (
+        "real motie XML without datumtekst",
+        lambda: kamerstuk.parse_file(FIXTURES / "xml-kst" / "kst-23432-574.xml"),
+        "DCTERMS.issued",
+    ),
     "KS301": ("real letter whose note text is missing", lambda: page("kst-21501-07-1656"), "marker 1 has no note"),
     "KS302": ("marker 2 deleted", lambda: changed("technologiegebieden2", "technologiegebieden"), "note 2"),
     "KS303": ("note 2 renumbered 3", lambda: changed("X Noot\n2\n", "X Noot\n3\n"), "note 3 follows a gap"),
+    "KS304": ("number of note 1 deleted", lambda: changed("X Noot\n1\n", "X Noot\n"), "numbered 1 by position"),
     "KS401": ("signature deleted", lambda: changed("De Minister van Defensie, R.P. Brekelmans", ""), "signatory"),
     "KS402": ("signatory's name taken away", nameless_signatory, "Minister van Defensie has no name"),
     "KS501": ("dossier taken out", lambda: changed("Kamerstuk 36 471, nr. 96", "Kamerstuk nr. 96"), "nr. 96"),
@@ -73,6 +80,11 @@ FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
     ),
     "KS601": ("metadata says nr. 468", lambda: with_metadata(dossiernummer="28676", ondernummer="468"), "'468'"),
     "KS901": ("seed saved as cp1252", lambda: kamerstuk.parse(SEED_TEXT.encode("cp1252")), "cp1252"),
+    "KS903": (
+        "real tweedekamer.nl page that holds only a header",
+        lambda: kamerstuk.parse_file(FIXTURES / "html" / "2015D04817.html"),
+        "linked PDF",
+    ),
     "KS902": ("parser left text unplaced", lambda: with_parser_diagnostic("KS902", "text left unplaced"), "unplaced"),
 }
 #: Real documents that pass a rule besides the seed letter (which passes them all).

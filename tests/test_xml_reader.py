@@ -127,7 +127,7 @@ def test_one_line_file_without_declaration_and_with_bom_crlf() -> None:
 def test_date_falls_back_to_metadata_issued() -> None:
     doc = kamerstuk.parse_file(FIXTURES / "xml-kst" / "kst-23432-574.xml")
     assert doc.metadata is not None and doc.date == doc.metadata.issued
-    assert [d.code for d in doc.diagnostics] == ["KS203"]
+    assert [d.code for d in doc.diagnostics] == ["KS206"]
 
 
 @pytest.mark.parametrize(

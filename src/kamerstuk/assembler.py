@@ -285,7 +285,7 @@ class Assembler:
         if "date" not in self.fields and metadata is not None and metadata.issued is not None:
             self.fields["date"] = metadata.issued
             self.diagnose(
-                "KS203", "no date in the text; the date is the metadata's DCTERMS.issued", severity=Severity.INFO
+                "KS206", "no date in the text; the date is the metadata's DCTERMS.issued", severity=Severity.INFO
             )
         if not self.dossiers and not number and not heading:
             self.diagnose("KS101", "no dossier number, document number or heading found", severity=Severity.INFO)

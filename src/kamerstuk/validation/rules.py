@@ -305,6 +305,7 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Every rule, in code order. Codes are stable: never reuse or renumber one.
 RULES: tuple[Rule, ...] = (
+    Rule("KS100", "not-a-kamerstuk", ERROR, "no sign of a Kamerstuk at all", surfaced("KS100")),
     Rule("KS101", "no-header", INFO, "no dossier number, document number or heading found", surfaced("KS101")),
     Rule("KS102", "malformed-dossier", ERROR, "malformed dossier number or suffix", check_dossier_number),
     Rule("KS103", "no-dossier", WARNING, "document number or heading without a dossier number", check_no_dossier),
@@ -315,9 +316,11 @@ RULES: tuple[Rule, ...] = (
     Rule("KS203", "no-date", WARNING, "dated kind of document without a date", check_no_date),
     Rule("KS204", "implausible-date", ERROR, "date in the future or before 1815", check_date_range),
     Rule("KS205", "unparsed-dateline", ERROR, "place and date line that does not parse", check_loose_dateline),
+    Rule("KS206", "date-from-metadata", INFO, "no date in the text; taken from the metadata", surfaced("KS206")),
     Rule("KS301", "marker-without-note", ERROR, "note marker with no note", check_marker_without_note),
     Rule("KS302", "note-without-marker", WARNING, "note nobody refers to", check_note_without_marker),
     Rule("KS303", "note-numbering", ERROR, "note numbers with gaps, duplicates or out of order", check_note_numbering),
+    Rule("KS304", "note-without-number", WARNING, "note text without its number", surfaced("KS304")),
     Rule("KS401", "letter-without-signatory", ERROR, "whole letter without signatory", check_letter_signatory),
     Rule("KS402", "signatory-without-name", ERROR, "signatory without name", check_signatory_name),
     Rule(
@@ -332,5 +335,6 @@ RULES: tuple[Rule, ...] = (
     Rule("KS900", "cannot-parse", ERROR, "file cannot be parsed at all (reported by the command line)", None),
     Rule("KS901", "wrong-encoding", WARNING, "input was not UTF-8 and was decoded as cp1252", surfaced("KS901")),
     Rule("KS902", "unplaced-text", WARNING, "text left unplaced by the parser", check_unplaced),
+    Rule("KS903", "reader-note", WARNING, "a reader's remark on the input", surfaced("KS903")),
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
