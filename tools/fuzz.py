@@ -33,40 +33,42 @@ def corpus() -> list[bytes]:
     return [p.read_bytes() for p in paths]
 
 
-def check(data: bytes) -> str | None:
-    """None when the input is handled as promised, else what went wrong."""
+def check(data: bytes) -> tuple[str, str | None]:
+    """("document" or "refused", None) when the input is handled as promised, else ("failed", what went wrong)."""
     try:
         document = kamerstuk.parse(data)
     except kamerstuk.ParseError:
-        return None
+        return "refused", None
     except Exception:  # noqa: BLE001 - any other exception is the finding
-        return traceback.format_exc(limit=3)
+        return "failed", traceback.format_exc(limit=3)
     for ref in document.references:
         if document.text[ref.span.start : ref.span.end] != ref.text:
-            return f"reference span does not match its text: {ref.text!r}"
+            return "failed", f"reference span does not match its text: {ref.text!r}"
     problems = kamerstuk.check_coverage(document)
-    return f"coverage: {problems[0].message}" if problems else None
+    return ("failed", f"coverage: {problems[0].message}") if problems else ("document", None)
 
 
-def run(inputs: int, seed: int) -> tuple[int, Counter[str], list[tuple[list[str], str]], float]:
-    """Fuzz `inputs` mutated documents; return (tried, mutations used, failures, slowest seconds)."""
+def run(inputs: int, seed: int) -> tuple[Counter[str], Counter[str], list[tuple[list[str], str]], float]:
+    """Fuzz `inputs` mutated documents; return (outcomes, mutations used, failures, slowest seconds)."""
     rng = random.Random(seed)
     base = corpus()
     used: Counter[str] = Counter()
+    outcomes: Counter[str] = Counter()
     failures: list[tuple[list[str], str]] = []
     slowest = 0.0
     for _ in range(inputs):
         data, names = mutate(rng.choice(base), rng)
         used.update(names)
         start = time.perf_counter()
-        problem = check(data)
+        outcome, problem = check(data)
+        outcomes[outcome] += 1
         elapsed = time.perf_counter() - start
         slowest = max(slowest, elapsed)
         if elapsed > SLOW_SECONDS:
             problem = (problem or "") + f" slow: {elapsed:.1f} s"
         if problem:
             failures.append((names, problem))
-    return inputs, used, failures, slowest
+    return outcomes, used, failures, slowest
 
 
 def main() -> None:
@@ -75,8 +77,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     start = time.perf_counter()
-    tried, used, failures, slowest = run(args.inputs, args.seed)
-    print(f"inputs tried: {tried:,} in {time.perf_counter() - start:.0f} s (seed {args.seed})")
+    outcomes, used, failures, slowest = run(args.inputs, args.seed)
+    print(f"inputs tried: {sum(outcomes.values()):,} in {time.perf_counter() - start:.0f} s (seed {args.seed})")
+    print(f"parsed to a Document: {outcomes['document']:,}; refused with ParseError: {outcomes['refused']:,}")
     print("mutations: " + ", ".join(f"{name} {count}" for name, count in sorted(used.items())))
     print(f"slowest input: {slowest * 1000:.0f} ms")
     print(f"failures: {len(failures)}")
