@@ -7,6 +7,7 @@ stays flat however many documents there are, and results come back in input orde
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import os
 import signal
 from collections import deque
@@ -215,6 +216,20 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _start_method() -> BaseContext:
+    """How worker processes start. Fork is fastest (workers inherit the imported parser, which
+    matters for short runs) but is only safe while this process has a single thread; otherwise a
+    fork server that preloads the parser, or spawn where neither exists."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        forkserver = multiprocessing.get_context("forkserver")
+        forkserver.set_forkserver_preload(["kamerstuk.batch"])
+        return forkserver
+    return multiprocessing.get_context("spawn")
+
+
 _Window = deque[tuple[list[Entry], Future[list[tuple[str, T | Failure]]]]]
 
 
@@ -223,11 +238,7 @@ class _Workers:
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self.context: BaseContext = multiprocessing.get_context("spawn")
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            forkserver = multiprocessing.get_context("forkserver")
-            forkserver.set_forkserver_preload(["kamerstuk.batch"])  # workers start with the parser imported
-            self.context = forkserver
+        self.context = _start_method()
         self.executor = self._start()
         self.crashes = 0
 
