@@ -7,9 +7,9 @@ stays flat however many documents there are, and results come back in input orde
 from __future__ import annotations
 
 import multiprocessing
-import threading
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
