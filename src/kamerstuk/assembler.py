@@ -45,6 +45,8 @@ _TRAILING_DATE = regex.compile(r"\bvan\s+" + DATE_PATTERN + r"$")
 
 def _clean(text: str) -> str:
     """Collapse runs of whitespace (line breaks of wrapped text) into single spaces."""
+    if "\n" not in text and "  " not in text and "\t" not in text:
+        return text.strip()
     return " ".join(text.split())
 
 

@@ -27,6 +27,8 @@ _ROLES = {
 }
 _ROLE_WORDS = "|".join(sorted((regex.escape(r) for r in _ROLES), key=len, reverse=True))
 
+#: The first two letters of "De", "Het", "mede namens", "namens": a cheap test before the pattern.
+_ROLE_LINE_STARTS = frozenset({"de", "he", "me", "na"})
 #: The start of a signature role line: "De Minister", "de informateurs", "mede namens de Minister".
 ROLE_START = regex.compile(
     r"^(?:(?:mede\s+)?namens\s+)?(?:De|de|Het|het)\s+(?:(?:eerste|tweede|waarnemend|plaatsvervangend)\s+)?"
@@ -101,7 +103,10 @@ def parse_role_line(line: str) -> tuple[str, str | None, str | None] | None:
     Sport, E.I. Schippers" has one after the last comma; "De Minister-President, Minister van
     Algemene Zaken," takes its portfolio from the second role.
     """
-    match = ROLE_START.match(line.strip())
+    line = line.strip()
+    if line[:2].lower() not in _ROLE_LINE_STARTS:
+        return None
+    match = ROLE_START.match(line)
     if match is None:
         return None
     role = _ROLES[regex.sub(r"\s+", " ", match.group("role").lower())]
