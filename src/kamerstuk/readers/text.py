@@ -36,13 +36,13 @@ _CHROME = regex.compile(
     r"^(?:Naar boven|U bent hier:|Zoals vergunningen, bouwplannen en lokale regelgeving\.|"
     r"Adressen en contactpersonen van overheidsorganisaties\.|Ondertekenaars|-)$"
 )
-_TABLE_HEAD = regex.compile(r"^Datum publicatie\s*\|?\s*Organisatie")
-_TABLE_RULE = regex.compile(r"^(?:-{3,}\|?)+$")
+_TABLE_HEAD = regex.compile(r"^(?:\|\s*)?Datum publicatie\s*\|?\s*Organisatie")
+_TABLE_RULE = regex.compile(r"^\|?(?:\s*-{3,}\s*\|?)+$")
 _TABLE_ROW = regex.compile(
     r"^(?:\|\s*)?(?:[\d-]{8,10}\s*\|\s*)?(?P<chamber>(?:Tweede|Eerste) Kamer der Staten-Generaal)\s*\|?\s*"
     r"(?P<year>\d{4}-\d{4})\s*\|?\s*(?P<dossier>\d{5}(?:-[0-9A-Z]{1,6})?)\s+nr\.\s*(?P<nr>[0-9A-Za-z]{1,6})\s*\|?\s*$"
 )
-_PAGE_TITLE = regex.compile(r"^(?:\p{Lu}[\p{Ll}.\s]{2,60}(?<=\S) : \S|Koninklijke boodschap - \S)")
+_PAGE_TITLE = regex.compile(r"^(?:\p{Lu}[^:\n]{2,80}?\S : \S|Koninklijke boodschap - \S)")
 _VERGADERJAAR = regex.compile(r"^Vergaderjaar\s+(?P<y>(?:\d\s?){4}\s*[-–/]\s*(?:\d\s?){1,3}\d)$", regex.IGNORECASE)
 _CHAMBER_NUMBER = regex.compile(r"^[12]$")
 _LIST_HEADING = regex.compile(r"^(?:Korte aantekeningen|Besluitenlijst)\b")
@@ -50,6 +50,8 @@ _CHAMBER_LINE = regex.compile(r"^(?P<c>Tweede|Eerste) Kamer der Staten-Generaal$
 _DOSSIER_LINE = regex.compile(r"^" + DOSSIER_PATTERN + r"(?:\s+(?P<title>\S.*))?$", regex.VERBOSE)
 _NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+(?P<rest>\S.*))?$")
 _LETTER_NUMBER = regex.compile(r"^(?P<nr>[A-Z]{1,3})(?P<marker>\d{0,2})\s+(?P<rest>[A-Z][A-Z\d]{2,}\b.*)$")
+#: "HERDRUK1" after the number: a reprint, with its own footnote marker; the heading follows.
+_REPRINT = regex.compile(r"^HERDRUK\d{0,2}$")
 _DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*)$")
 _NOTES_START = regex.compile(r"^X\s?Noot$")
 _NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
@@ -64,7 +66,7 @@ _SIGNERS_BLOCK = regex.compile(
 )
 _WRAP_WIDTH = 60
 #: Tokens whose text is the document's own prose, where footnote markers stand.
-_PROSE = frozenset({T.DOSSIER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
+_PROSE = frozenset({T.DOSSIER, T.NUMBER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
 
 
 def split_lines(text: str) -> list[Line]:
@@ -214,18 +216,25 @@ class _TextTokenizer:
         }
 
     def number_line(self, line: Line) -> bool:
+        """"Nr. 467 HEADING", "nr. 4" alone, an Eerste Kamer letter ("B VOORLOPIG VERSLAG", "AI1 ...")
+        or a tweedekamer.nl document number ("2023D06019 INBRENG ...")."""
         match = _NUMBER_LINE.match(line.text)
         if match is not None:
-            self.emit(T.NUMBER, line.start, line.start + match.end("nr"), number=match.group("nr"))
-            self.heading(line, match.start("rest") if match.group("rest") else None)
+            rest = match.group("rest")
+            if rest is not None and _REPRINT.match(rest):
+                self.emit(T.NUMBER, line.start, line.end, number=match.group("nr"), reprint="1")
+                self.heading(line, None)
+            else:
+                self.emit(T.NUMBER, line.start, line.start + match.end("nr"), number=match.group("nr"))
+                self.heading(line, match.start("rest") if rest else None)
             return True
         match = _LETTER_NUMBER.match(line.text)
         if match is not None and self.tokens and self.tokens[-1].kind is T.DOSSIER:
-            self.emit(T.NUMBER, line.start, line.start + match.end("nr"), number=match.group("nr"))
+            self.emit(T.NUMBER, line.start, line.start + match.end("marker"), number=match.group("nr"))
             if match.group("marker"):
-                self.heading(line, match.start("rest"))
-            else:
-                self.heading(line, match.start("rest"))
+                marker_start = line.start + match.start("marker")
+                self.emit(T.NOTE_REF, marker_start, line.start + match.end("marker"), number=match.group("marker"))
+            self.heading(line, match.start("rest"))
             return True
         match = _DOCNUMBER_HEADING.match(line.text)
         if match is not None:
@@ -243,7 +252,7 @@ class _TextTokenizer:
             if self.i >= len(self.lines):
                 return
             nxt = self.lines[self.i]
-            if not _UPPER_HEADING.match(nxt.text) and not kind_from_heading(nxt.text) is not DocumentKind.OTHER:
+            if not _UPPER_HEADING.match(nxt.text) and kind_from_heading(nxt.text) is DocumentKind.OTHER:
                 return
             start, end = nxt.start, nxt.end
             self.i += 1
