@@ -365,7 +365,7 @@ class Assembler:
             for word, chamber in _CHAMBERS.items():
                 if f"{word} Kamer" in addressee:
                     return chamber
-        if number is not None and self.dossiers:
+        if number is not None:
             return Chamber.EERSTE_KAMER if number[:1].isalpha() else Chamber.TWEEDE_KAMER
         return None
 

@@ -50,6 +50,14 @@ _CHAMBER_LINE = regex.compile(r"^(?P<c>Tweede|Eerste) Kamer der Staten-Generaal$
 _DOSSIER_LINE = regex.compile(r"^" + DOSSIER_PATTERN + r"(?:\s+(?P<title>\S.*))?$", regex.VERBOSE)
 _NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+(?P<rest>\S.*))?$")
 _LETTER_NUMBER = regex.compile(r"^(?P<nr>[A-Z]{1,3})(?P<marker>\d{0,2})\s+(?P<rest>[A-Z][A-Z\d]{2,}\b.*)$")
+#: A dossier number with a footnote marker glued to it, alone on its line: "23 9821".
+_DOSSIER_WITH_MARKER = regex.compile(r"^(?P<number>\d{2} \d{3})(?P<marker>[1-9])$")
+#: An Eerste Kamer letter number alone on its line, the heading on the next.
+_LONE_LETTER = regex.compile(r"^[A-Z]{1,3}$")
+#: Old scanned headings run on into the dated line and the body: "EINDVERSLAG Vastgesteld 26 november 1987 De ...".
+_RUN_ON_DATELINE = regex.compile(
+    r"\s(?P<dateline>(?:Vastgesteld|Voorgesteld|Ontvangen)\s" + DATE_PATTERN + r")(?:\s+|$)"
+)
 #: "HERDRUK1" after the number: a reprint, with its own footnote marker; the heading follows.
 _REPRINT = regex.compile(r"^HERDRUK\d{0,2}$")
 _DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*)$")
@@ -175,7 +183,11 @@ class _TextTokenizer:
             return
 
     def dossier_line(self, line: Line) -> bool:
+        """A dossier number with its title on the same line or the next; several may follow each other."""
         match = _DOSSIER_LINE.match(line.text)
+        marked = _DOSSIER_WITH_MARKER.match(line.text) if match is None else None
+        if marked is not None and self.i + 2 < len(self.lines) and self._starts_header(self.lines[self.i + 2]):
+            return self.marked_dossier(line, marked)
         if match is None or self.i + 1 >= len(self.lines):
             return False
         title = match.group("title")
@@ -200,8 +212,25 @@ class _TextTokenizer:
         self.i += 1
         return True
 
+    def marked_dossier(self, line: Line, match: regex.Match[str]) -> bool:
+        """ "23 9821" above its title: dossier 23 982 with footnote marker 1 glued to it."""
+        nxt = self.lines[self.i + 1]
+        number_end = str(line.start + match.end("number"))
+        attrs = {"number_start": str(line.start), "number_end": number_end, "printed_end": number_end}
+        attrs.update(title_start=str(nxt.start), title_end=str(nxt.end))
+        self.emit(T.DOSSIER, line.start, nxt.end, **attrs)
+        self.emit(T.NOTE_REF, line.start + match.start("marker"), line.end, number=match.group("marker"))
+        self.i += 2
+        return True
+
     def _starts_header(self, line: Line) -> bool:
-        return bool(_NUMBER_LINE.match(line.text) or _LETTER_NUMBER.match(line.text) or _DOSSIER_LINE.match(line.text))
+        return bool(
+            _NUMBER_LINE.match(line.text)
+            or _LETTER_NUMBER.match(line.text)
+            or _LONE_LETTER.match(line.text)
+            or _DOSSIER_LINE.match(line.text)
+            or _DOSSIER_WITH_MARKER.match(line.text)
+        )
 
     def _header_follows(self) -> bool:
         """A dossier line is only one when a number line or another dossier line follows soon."""
@@ -216,7 +245,7 @@ class _TextTokenizer:
         }
 
     def number_line(self, line: Line) -> bool:
-        """"Nr. 467 HEADING", "nr. 4" alone, an Eerste Kamer letter ("B VOORLOPIG VERSLAG", "AI1 ...")
+        """ "Nr. 467 HEADING", "nr. 4" alone, an Eerste Kamer letter ("B VOORLOPIG VERSLAG", "AI1 ...")
         or a tweedekamer.nl document number ("2023D06019 INBRENG ...")."""
         match = _NUMBER_LINE.match(line.text)
         if match is not None:
@@ -227,6 +256,11 @@ class _TextTokenizer:
             else:
                 self.emit(T.NUMBER, line.start, line.start + match.end("nr"), number=match.group("nr"))
                 self.heading(line, match.start("rest") if rest else None)
+            return True
+        lone = _LONE_LETTER.match(line.text)
+        if lone is not None and self.tokens and self.tokens[-1].kind is T.DOSSIER:
+            self.emit(T.NUMBER, line.start, line.end, number=line.text)
+            self.heading(line, None)
             return True
         match = _LETTER_NUMBER.match(line.text)
         if match is not None and self.tokens and self.tokens[-1].kind is T.DOSSIER:
@@ -264,7 +298,15 @@ class _TextTokenizer:
                 break
             end = nxt.end
             self.i += 1
-        self.emit(T.HEADING, start, end)
+        run_on = _RUN_ON_DATELINE.search(self.text, start, end)
+        if run_on is not None:
+            self.emit(T.HEADING, start, run_on.start())
+            self.emit(T.DATELINE, run_on.start("dateline"), run_on.end("dateline"))
+            if run_on.end() < end:
+                self.emit(T.PARAGRAPH, run_on.end(), end)
+            end = run_on.start()
+        else:
+            self.emit(T.HEADING, start, end)
         self.kind = kind_from_heading(self.text[start:end])
 
     def addressee(self, line: Line) -> bool:
