@@ -20,6 +20,7 @@ _AFTER = frozenset(" \t\n.,;:)]»”'’-")
 _NOT_MARKERS = frozenset(
     {"d66", "ja21", "bij1", "co2", "doc29", "a40", "q1", "q2", "q3", "q4", "h2", "no2", "pm10", "pm2", "covid-19"}
 )
+_GLUED_END = re.compile(r"[^\W\d_]\d{1,3}$")
 _TRAILING = re.compile(r"(?<=[^\W\d_)\]»”'’.])(\d{1,2})$")
 
 
@@ -46,8 +47,8 @@ def _candidate(text: str, start: int, end: int, expected: int) -> tuple[int, int
 def _is_code(text: str, position: int, after: str) -> bool:
     """True when the letters before `position` are a capital code such as IP4, G5 or E1.
 
-    Two capitals or fewer are always a code; three to five only when no punctuation follows
-    ("EMSA1," is a marker, "BBP2 groei" is not).
+    Two capitals or fewer are always a code; three to five only when no punctuation or line end
+    follows ("EMSA1," and a heading's "STAAT1" are markers, "BBP2 groei" is not).
     """
     word_start = position
     while word_start > 0 and position - word_start <= 6 and text[word_start - 1].isalnum():
@@ -55,27 +56,36 @@ def _is_code(text: str, position: int, after: str) -> bool:
     word = text[word_start:position]
     if not word.isupper():
         return False
-    return len(word) <= 2 or (len(word) <= 5 and after not in ".,;:)")
+    return len(word) <= 2 or (len(word) <= 5 and after not in ".,;:)\n")
 
 
 def _is_year(digits: str) -> bool:
     return digits[:2] in ("19", "20") and 1900 <= int(digits) <= 2049
 
 
-def find_markers(text: str, ranges: Sequence[tuple[int, int]], limit: int | None = None) -> list[tuple[str, int, int]]:
+def find_markers(
+    text: str,
+    ranges: Sequence[tuple[int, int]],
+    limit: int | None = None,
+    known: Sequence[tuple[int, str]] = (),
+) -> list[tuple[str, int, int]]:
     """Find note markers (number, start, end) inside the sorted `ranges` of `text`, in order.
 
     Plain text cannot tell a marker from a number by layout, so markers must count up: a candidate
     is taken only when it is the next note number (glued to a word, bracket, quote or punctuation,
-    or to a year after a month name); `limit` (the highest note number, when the notes are known)
-    caps the count.
+    or to a year after a month name), and not a page number glued to an entry of a table of
+    contents; `limit` (the highest note number, when the notes are known) caps the count. `known`
+    are (position, number) markers the reader already placed; counting goes on from them.
     """
     if not ranges:
         return []
     starts = [start for start, _ in ranges]
+    pending = sorted(known)
     found: list[tuple[str, int, int]] = []
     expected = 1
     for match in _DIGITS.finditer(text):
+        while pending and pending[0][0] <= match.start():
+            expected = int(pending.pop(0)[1]) + 1 if pending[0][1].isdigit() else expected
         if limit is not None and expected > limit:
             break
         hit = _candidate(text, match.start(), match.end(), expected)
@@ -84,9 +94,27 @@ def find_markers(text: str, ranges: Sequence[tuple[int, int]], limit: int | None
         index = bisect_right(starts, hit[0]) - 1
         if index < 0 or hit[0] >= ranges[index][1] or _is_name(text, hit[0], str(expected)):
             continue
+        if _in_contents_list(text, hit[1]):
+            continue
         found.append((str(expected), hit[0], hit[1]))
         expected += 1
     return found
+
+
+def _in_contents_list(text: str, end: int) -> bool:
+    """True when the digits end a short line whose nearest non-blank neighbour also ends in glued
+    digits: a flattened table of contents ("ALGEMEEN2", "Aanhef2"), where the digits are pages."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[end:line_end].strip():
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    if end - line_start > 80:
+        return False
+    before = [line.rstrip() for line in text[max(0, line_start - 300) : line_start].split("\n") if line.strip()]
+    after = [line.rstrip() for line in text[line_end : line_end + 300].split("\n") if line.strip()]
+    neighbours = before[-1:] + after[:1]
+    return any(len(line) <= 80 and _GLUED_END.search(line) for line in neighbours)
 
 
 def _is_name(text: str, position: int, digits: str) -> bool:

@@ -124,7 +124,8 @@ class _TextTokenizer:
         """Footnote markers inside the prose, as NOTE_REF tokens placed in reading order."""
         prose = [(t.start, t.end) for t in self.tokens if t.kind in _PROSE]
         numbers = [int(t.attrs["number"]) for t in self.tokens if t.kind is T.NOTE_NUMBER and t.attrs]
-        found = find_markers(self.text, prose, max(numbers) if numbers else None)
+        known = [(t.start, t.attrs["number"]) for t in self.tokens if t.kind is T.NOTE_REF and t.attrs]
+        found = find_markers(self.text, prose, max(numbers) if numbers else None, known)
         if found:
             self.tokens.extend(Token(T.NOTE_REF, start, end, {"number": number}) for number, start, end in found)
             self.tokens.sort(key=lambda token: token.start)
