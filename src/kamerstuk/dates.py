@@ -42,7 +42,6 @@ _PARSERINFO = DutchParserInfo(dayfirst=True)
 MONTH_NAMES = r"(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 #: "3 oktober 2024", also with the OCR-like lack of a space and a marker-free year.
 DATE_PATTERN = r"(?P<date>(?P<day>[0-3]?\d)\s{0,2}" + MONTH_NAMES + r"\s{0,2}(?P<year>1[89]\d\d|20\d\d))"
-_DATE = regex.compile(DATE_PATTERN, regex.IGNORECASE)
 
 _DATELINE = regex.compile(
     r"""^(?:
@@ -79,11 +78,6 @@ def parse_date(text: str) -> datetime.date | None:
     except (ValueError, OverflowError):
         return None
     return value.date()
-
-
-def find_date(text: str) -> regex.Match[str] | None:
-    """The first Dutch written date in `text`, or None."""
-    return _DATE.search(text)
 
 
 def is_dateline(line: str) -> bool:

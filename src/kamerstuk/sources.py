@@ -29,7 +29,7 @@ _ARCHIVE_ERRORS = (
     zipfile.BadZipFile,
     tarfile.TarError,
     RuntimeError,
-    NotImplementedError,
+    NotImplementedError,  # zipfile: a compression method it cannot read
 )
 
 

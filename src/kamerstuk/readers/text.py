@@ -34,7 +34,7 @@ class Line:
 
 _CHROME = regex.compile(
     r"^(?:Naar boven|U bent hier:|Zoals vergunningen, bouwplannen en lokale regelgeving\.|"
-    r"Adressen en contactpersonen van overheidsorganisaties\.|Ondertekenaars|-)$"
+    r"Adressen en contactpersonen van overheidsorganisaties\.)$"
 )
 _TABLE_HEAD = regex.compile(r"^(?:\|\s*)?Datum publicatie\s*\|?\s*Organisatie")
 _TABLE_RULE = regex.compile(r"^\|?(?:\s*-{3,}\s*\|?)+$")
@@ -132,6 +132,7 @@ class _TextTokenizer:
 
     # -- preamble ---------------------------------------------------------------------------
     def preamble(self) -> None:
+        """Site text before the document: the metadata table, the page title, site boilerplate."""
         first = True
         while self.i < len(self.lines):
             line = self.lines[self.i]
@@ -148,7 +149,7 @@ class _TextTokenizer:
                 )
             elif line.text == "Kamerstuk" or _TABLE_HEAD.match(line.text) or _TABLE_RULE.match(line.text):
                 self.emit(T.PREAMBLE, line.start, line.end)
-            elif _CHROME.match(line.text) and line.text not in ("-", "Ondertekenaars"):
+            elif _CHROME.match(line.text):
                 self.emit(T.CHROME, line.start, line.end)
             elif first and _PAGE_TITLE.match(line.text):
                 self.emit(T.PREAMBLE, line.start, line.end, title=line.text)
@@ -165,6 +166,7 @@ class _TextTokenizer:
 
     # -- header -----------------------------------------------------------------------------
     def header(self) -> None:
+        """Dossier lines, number and heading, addressee and dated line, in the order pages print them."""
         seen_number = False
         if self.i < len(self.lines) and _LIST_HEADING.match(self.lines[self.i].text):
             line = self.lines[self.i]
@@ -311,6 +313,7 @@ class _TextTokenizer:
         self.kind = kind_from_heading(self.text[start:end])
 
     def addressee(self, line: Line) -> bool:
+        """ "Aan de Voorzitter ..."; text running on after the chamber's name is a paragraph."""
         found = match_addressee(line.text)
         if found is None:
             return False
@@ -322,6 +325,7 @@ class _TextTokenizer:
         return True
 
     def dateline(self, line: Line) -> bool:
+        """A dated line in the header, also with place and date on two lines."""
         if is_dateline(line.text):
             self.emit(T.DATELINE, line.start, line.end)
             self.i += 1
@@ -337,6 +341,7 @@ class _TextTokenizer:
 
     # -- body -------------------------------------------------------------------------------
     def body(self) -> None:
+        """Everything after the header: paragraphs, headings, signatures, a motie's submitters, notes."""
         submitters = False
         while self.i < len(self.lines):
             line = self.lines[self.i]
@@ -388,8 +393,7 @@ class _TextTokenizer:
         self.i += 1
         while self.wrapped and self.i < len(self.lines):
             nxt = self.lines[self.i]
-            prev_text = self.text[line.start : end]
-            last = prev_text.rsplit("\n", 1)[-1]
+            last = self.lines[self.i - 1].text
             if (
                 nxt.blank_before
                 or len(last) < _WRAP_WIDTH
@@ -406,6 +410,7 @@ class _TextTokenizer:
         self.emit(kind, line.start, end)
 
     def is_section_heading(self, line: Line) -> bool:
+        """A short line without closing punctuation, followed by a paragraph that starts anew."""
         text = line.text
         if len(text) > 110 or _SENTENCE_END.search(text) or not (text[0].isupper() or text[0].isdigit()):
             return False
@@ -447,7 +452,7 @@ class _TextTokenizer:
 
     @staticmethod
     def _is_signature_name(text: str) -> bool:
-        return is_name(text) and not _CHROME.match(text) and not _NOTES_START.match(text)
+        return is_name(text) and not _CHROME.match(text) and not _NOTES_START.match(text) and text != "Ondertekenaars"
 
     def notes(self) -> None:
         """The notes block: "X Noot", the number, the note text, repeated; "Naar boven" at the end."""
