@@ -34,7 +34,7 @@ from .models import (
     Signatory,
     Span,
 )
-from .people import clean_name, signatories_from_lines
+from .people import clean_name, signatories_from_lines, submitter_names
 from .references import find_references
 from .tokens import Token, TokenKind
 
@@ -233,7 +233,10 @@ class Assembler:
             self.signature_block = []
 
     def on_submitter(self, token: Token) -> None:
-        self.signatories.append(Signatory(role="Lid", name=clean_name(token.text(self.text)), span=token.span))
+        text = token.text(self.text)
+        for start, end in submitter_names(text):
+            span = Span(start=token.start + start, end=token.start + end)
+            self.signatories.append(Signatory(role="Lid", name=clean_name(text[start:end]), span=span))
 
     # -- notes ------------------------------------------------------------------------------
     def on_notes_start(self, token: Token) -> None:

@@ -85,6 +85,29 @@ def clean_name(text: str) -> str:
     return " ".join(text.split()).strip(" ,;._")
 
 
+_NAME_PREFIXES = frozenset({"van", "de", "den", "der", "ter", "ten", "te", "el", "la", "le", "du", "von", "in", "op"})
+
+
+def submitter_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name on a submitters' line, together covering the line. Usually the line
+    is one name ("Van Ojik", "Inge van Dijk"); three or more plain capitalised words ("Weverling
+    Verhoeven Bromet") are one surname each, as amendementen print their co-submitters on one line."""
+    stripped = text.rstrip(" ,;._")
+    words = stripped.split()
+    simple = all(w[:1].isupper() and w.lower() not in _NAME_PREFIXES and "." not in w for w in words)
+    if len(words) < 3 or not simple:
+        return [(0, len(text))] if words else []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for word in words:
+        at = stripped.index(word, position)
+        spans.append((at, at + len(word)))
+        position = at + len(word)
+    spans[0] = (0, spans[0][1])
+    spans[-1] = (spans[-1][0], len(text))
+    return spans
+
+
 def looks_like_submitter(text: str) -> bool:
     """A line under a motie that can be a member's name: short, capitalised, no digits."""
     name = clean_name(text)

@@ -109,9 +109,11 @@ class _TextTokenizer:
         self.i = 0
         self.kind = DocumentKind.OTHER
         self.wrapped = _is_wrapped(self.lines)
+        self.has_header = False
 
     def emit(self, kind: TokenKind, start: int, end: int, **attrs: str) -> None:
         self.tokens.append(Token(kind, start, end, attrs or None))
+        self.has_header = self.has_header or kind in (T.NUMBER, T.HEADING)
 
     def run(self) -> list[Token]:
         self.preamble()
@@ -357,6 +359,8 @@ class _TextTokenizer:
                 self.emit(T.SUBMITTER, line.start, line.end)
             elif self.signature(line):
                 continue
+            elif self.late_header(line):
+                continue
             elif is_dateline(line.text):
                 self.emit(T.DATELINE, line.start, line.end)
             elif self.split_dateline(line):
@@ -374,6 +378,16 @@ class _TextTokenizer:
                 continue
             self.i += 1
         self.trailing_submitters()
+
+    def late_header(self, line: Line) -> bool:
+        """ "Nr. 12 MOTIE VAN HET LID ..." after site text (vote charts, menus) that hid the header."""
+        if self.has_header:
+            return False
+        match = _NUMBER_LINE.match(line.text)
+        rest = match.group("rest") if match is not None else None
+        if rest is None or kind_from_heading(rest) is DocumentKind.OTHER:
+            return False
+        return self.number_line(line)
 
     def split_dateline(self, line: Line) -> bool:
         """A place alone on its line with the date on the next ("'s-Gravenhage" / "18 april 1997")."""
