@@ -56,6 +56,7 @@ FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
     "KS103": ("real amendement page without dossier line", lambda: page("kst-25051-8"), "no dossier number"),
     "KS104": ("Nr. 467 replaced by a docnumber", lambda: changed("Nr. 467 BRIEF", "2024D37000 BRIEF"), "28 676"),
     "KS105": ("heading OVERZICHT", lambda: changed("467 BRIEF", "467 OVERZICHT"), "OVERZICHT VAN DE MINISTER"),
+    "KS106": ("real amendement page without dossier line", lambda: page("kst-25051-8"), "from the file name"),
     "KS201": ("addressee line deleted", lambda: changed("Aan de Voorzitter van de Tweede Kamer", ""), "addressee"),
     "KS202": ("date 31 februari", lambda: changed("3 oktober 2024", "31 februari 2024"), "31 februari 2024"),
     "KS203": ("dateline deleted", lambda: changed("Den Haag, 3 oktober 2024", ""), "no date"),

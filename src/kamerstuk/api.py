@@ -19,6 +19,8 @@ from .readers import xml as xml_reader
 from .tokens import Token
 
 _BINARY = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+#: The shape of an officielebekendmakingen id, for file names.
+_OB_ID = re.compile(r"^(?:kst|blg|stb|stcrt|trb|(?:ah|h|kv|nds)-(?:tk|ek|vv))-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}$")
 #: Inputs larger than this are refused before any work is done (bytes or characters).
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
@@ -91,12 +93,24 @@ def parse_file(
 ) -> Document:
     """Parse the Kamerstuk in the file at `path`; `metadata` names its metadata.xml to merge in."""
     name = os.fspath(path)
-    document = parse(_read(name, max_size), strict=strict, max_size=max_size, source=name)
+    document = _identifier_from_name(parse(_read(name, max_size), strict=strict, max_size=max_size, source=name), name)
     if metadata is None:
         return document
     meta_name = os.fspath(metadata)
     record = parse_metadata(_read(meta_name, max_size), source=meta_name)
     return merge_metadata(document, record)
+
+
+def _identifier_from_name(document: Document, name: str) -> Document:
+    """Pages are saved under their officielebekendmakingen id ("kst-35153-12.txt", "ah-tk-20242025-1028.html");
+    where the text names no identifier, the file name is the best evidence left, and says so (KS106)."""
+    if document.identifier is not None:
+        return document
+    stem = Path(name).name.split(".", 1)[0]
+    if not _OB_ID.match(stem):
+        return document
+    note = Diagnostic(code="KS106", message=f"identifier {stem!r} taken from the file name", severity=Severity.INFO)
+    return document.model_copy(update={"identifier": stem, "diagnostics": [*document.diagnostics, note]})
 
 
 def parse_metadata(data: str | bytes, *, source: str | None = None) -> Metadata:

@@ -311,6 +311,7 @@ RULES: tuple[Rule, ...] = (
     Rule("KS103", "no-dossier", WARNING, "document number or heading without a dossier number", check_no_dossier),
     Rule("KS104", "no-number", WARNING, "dossier without a document number", check_no_number),
     Rule("KS105", "unknown-heading", WARNING, "heading of an unknown kind (kind other)", check_unknown_heading),
+    Rule("KS106", "identifier-from-file-name", INFO, "identifier taken from the file name", surfaced("KS106")),
     Rule("KS201", "letter-without-addressee", WARNING, "letter without addressee", check_letter_addressee),
     Rule("KS202", "unparseable-date", ERROR, "unparseable date", surfaced("KS202")),
     Rule("KS203", "no-date", WARNING, "dated kind of document without a date", check_no_date),
