@@ -40,6 +40,7 @@ from .tokens import Token, TokenKind
 
 T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
+_INLINE_DATE_TEXT = regex.compile(DATE_PATTERN)
 _TRAILING_DATE = regex.compile(r"\bvan\s+" + DATE_PATTERN + r"$")
 
 
@@ -91,6 +92,7 @@ class Assembler:
             T.NOTE_NUMBER: self.on_note_number,
             T.NOTE_TEXT: self.on_note_text,
             T.NOTE_REF: self.on_note_ref,
+            T.DATE: self.on_date,
             T.REFERENCE: self.linked.append,
         }
 
@@ -194,6 +196,18 @@ class Assembler:
                 self.field_spans["date"] = date_span
         if iso is not None:
             self.iso_date(iso, token)
+
+    def on_date(self, token: Token) -> None:
+        """A date inside a sentence that dates the document ("(ingezonden 12 maart 2019)")."""
+        match = _INLINE_DATE_TEXT.search(token.text(self.text))
+        if match is None or "date" in self.fields:
+            return
+        date = parse_date(match.group("date"))
+        if date is None:
+            return
+        self.fields["date"] = date
+        self.fields.setdefault("date_label", (token.attrs or {}).get("label"))
+        self.field_spans["date"] = Span(start=token.start + match.start("date"), end=token.start + match.end("date"))
 
     def iso_date(self, iso: str, token: Token) -> None:
         """The reader's ISO date (XML `datum@isodatum`), exact where the text may be irregular."""

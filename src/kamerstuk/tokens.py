@@ -29,10 +29,12 @@ class TokenKind(StrEnum):
     NOTE_TEXT = "note_text"
     NOTE_REF = "note_ref"
     REFERENCE = "reference"
+    DATE = "date"
 
 
-#: Tokens that mark a stretch inside another token (a footnote marker, a linked citation).
-INLINE_KINDS = frozenset({TokenKind.NOTE_REF, TokenKind.REFERENCE})
+#: Tokens that mark a stretch inside another token (a footnote marker, a linked citation, the date
+#: written questions carry in their first sentence).
+INLINE_KINDS = frozenset({TokenKind.NOTE_REF, TokenKind.REFERENCE, TokenKind.DATE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,8 @@ _LONE_LETTER = regex.compile(r"^[A-Z]{1,3}$")
 _RUN_ON_DATELINE = regex.compile(
     r"\s(?P<dateline>(?:Vastgesteld|Voorgesteld|Ontvangen)\s" + DATE_PATTERN + r")(?:\s+|$)"
 )
+#: The date of written questions or of their answer, inside the first sentences.
+_INLINE_DATE = regex.compile(r"\((?P<label>ingezonden|ontvangen)\s+" + DATE_PATTERN + r"\)")
 #: "HERDRUK1" after the number: a reprint, with its own footnote marker; the heading follows.
 _REPRINT = regex.compile(r"^HERDRUK\d{0,2}$")
 _DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*)$")
@@ -119,8 +121,24 @@ class _TextTokenizer:
         self.preamble()
         self.header()
         self.body()
+        self.inline_date()
         self.markers()
         return self.tokens
+
+    def inline_date(self) -> None:
+        """Written questions and their answers date themselves in their first sentences:
+        "(ingezonden 12 maart 2019)"; where an answer is there, its date "(ontvangen 4 februari 2025)"
+        dates the document."""
+        if any(t.kind is T.DATELINE for t in self.tokens):
+            return
+        paragraphs = [t for t in self.tokens[:12] if t.kind is T.PARAGRAPH]
+        if not paragraphs:
+            return
+        found = list(_INLINE_DATE.finditer(self.text, paragraphs[0].start, paragraphs[-1].end))
+        answers = [m for m in found if m.group("label") == "ontvangen"]
+        for match in (answers or found)[:1]:
+            self.emit(T.DATE, match.start("label"), match.end("date"), label=match.group("label"))
+            self.tokens.sort(key=lambda t: t.start)
 
     def markers(self) -> None:
         """Footnote markers inside the prose, as NOTE_REF tokens placed in reading order."""
