@@ -20,6 +20,8 @@ _AFTER = frozenset(" \t\n.,;:)]»”'’-")
 _NOT_MARKERS = frozenset(
     {"d66", "ja21", "bij1", "co2", "doc29", "a40", "q1", "q2", "q3", "q4", "h2", "no2", "pm10", "pm2", "covid-19"}
 )
+#: "14a.1", "2.3", "G.3": the digits after the dot number an article, section or part.
+_NUMBERED_LABEL = re.compile(r"(?:\b\d+[a-z]{0,2}|\b[A-Z])\.$")
 _GLUED_END = re.compile(r"[^\W\d_]\d{1,3}$")
 _TRAILING = re.compile(r"(?<=[^\W\d_)\]»”'’.])(\d{1,2})$")
 
@@ -35,6 +37,8 @@ def _candidate(text: str, start: int, end: int, expected: int) -> tuple[int, int
             if after not in _AFTER and not (before.islower() and after.islower()):
                 return None
             return None if _is_code(text, start, after) else (start, end)
+        if before == "." and _NUMBERED_LABEL.search(text, max(0, start - 12), start):
+            return None
         return (start, end) if before in _GLUE and after in _AFTER else None
     if after in _AFTER and len(digits) == 4 + len(marker) and digits.endswith(marker) and _is_year(digits[:4]):
         if _MONTH_BEFORE.search(text, max(0, start - 12), start) or not _CITED_NUMBER.search(
