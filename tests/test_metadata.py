@@ -63,4 +63,4 @@ def test_merge_keeps_the_document_and_names_both_values(tmp_path: Path) -> None:
 def test_merge_fills_what_the_document_lacks(tmp_path: Path) -> None:
     meta = _record(tmp_path, **{"DCTERMS.issued": "2025-01-30", "OVERHEIDop.vergaderjaar": "2024-2025"})
     doc = kamerstuk.parse_file(FIXTURES / "xml-kst" / "kst-36602-143.xml", metadata=meta)
-    assert doc.date == datetime.date(2025, 1, 30) and doc.diagnostics == []
+    assert doc.date == datetime.date(2025, 1, 30) and [d.code for d in doc.diagnostics] == ["KS206"]

@@ -1,6 +1,6 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
-from .api import parse, parse_file, parse_metadata, tokenize
+from .api import parse, parse_file, parse_metadata, read_tokens, tokenize
 from .batch import Failure, Result, parse_many
 from .coverage import check_coverage
 from .errors import ParseError
@@ -55,6 +55,7 @@ __all__ = [
     "parse_file",
     "parse_many",
     "parse_metadata",
+    "read_tokens",
     "to_dataframe",
     "to_records",
     "tokenize",

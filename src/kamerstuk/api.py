@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .assembler import assemble
@@ -30,32 +31,40 @@ def tokenize(text: str) -> list[Token]:
     return text_reader.tokenize(normalise(text))
 
 
+@dataclass
+class _Input:
+    """An input read by the reader for its format, ready for the assembler."""
+
+    text: str
+    tokens: list[Token]
+    source_format: str
+    diagnostics: list[Diagnostic]
+    metadata: Metadata | None = None
+
+
+def read_tokens(
+    data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE, source: str | None = None
+) -> tuple[str, list[Token]]:
+    """The normalised text and the tokens of any input (text, HTML or XML), as its reader makes them."""
+    read = _read_input(data, max_size, source)
+    return read.text, read.tokens
+
+
 def parse(
-    data: str | bytes, *, strict: bool = False, max_size: int = DEFAULT_MAX_SIZE, source: str | None = None
+    data: str | bytes | bytearray,
+    *,
+    strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+    source: str | None = None,
 ) -> Document:
     """Parse a Kamerstuk from text or bytes; raises `ParseError` when it cannot be read at all.
 
     With `strict=True` any diagnostic of severity error is raised as a `ParseError` too.
     """
-    if not isinstance(data, (str, bytes, bytearray)):
-        raise ParseError(f"expected str or bytes, got {type(data).__name__}", source=source)
-    if len(data) > max_size:
-        raise InputTooLargeError(f"input is {len(data):,} long, more than the maximum of {max_size:,}", source=source)
-    raw = bytes(data) if isinstance(data, (bytes, bytearray)) else data.encode("utf-8", errors="surrogatepass")
-    kind = detect_format(raw)
-    if kind == "xml":
-        document = _parse_xml(raw, source)
-    elif kind == "html":
-        document = _parse_html(raw, source)
-    else:
-        diagnostics: list[Diagnostic] = []
-        if isinstance(data, str):
-            text = data
-        else:
-            text, diagnostics = decode(raw)
-        text = normalise(text)
-        _check_text(text, source)
-        document = assemble(text, text_reader.tokenize(text), source_format="text", diagnostics=diagnostics)
+    read = _read_input(data, max_size, source)
+    document = assemble(
+        read.text, read.tokens, source_format=read.source_format, diagnostics=read.diagnostics, metadata=read.metadata
+    )
     if strict:
         errors = [d for d in document.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -67,21 +76,31 @@ def parse(
     return document
 
 
-def _parse_xml(data: bytes, source: str | None) -> Document:
-    """Parse official XML through its reader into the shared assembler."""
-    return _assemble_rendered(xml_reader.read(data, source), "xml")
+def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None) -> _Input:
+    """Check the input, tell its format from its content, and run the reader for that format."""
+    raw = _as_bytes(data, max_size, source)
+    kind = detect_format(raw)
+    if kind != "text":
+        rendered = xml_reader.read(raw, source) if kind == "xml" else html_reader.read(raw, source)
+        warnings = [Diagnostic(code="KS903", message=w, severity=Severity.WARNING) for w in rendered.warnings]
+        return _Input(rendered.text, rendered.tokens, kind, warnings, rendered.metadata)
+    diagnostics: list[Diagnostic] = []
+    if isinstance(data, str):
+        text = data
+    else:
+        text, diagnostics = decode(raw)
+    text = normalise(text)
+    _check_text(text, source)
+    return _Input(text, text_reader.tokenize(text), "text", diagnostics)
 
 
-def _parse_html(data: bytes, source: str | None) -> Document:
-    """Parse an HTML page through its reader into the shared assembler."""
-    return _assemble_rendered(html_reader.read(data, source), "html")
-
-
-def _assemble_rendered(rendered: xml_reader.Rendered | html_reader.Rendered, source_format: str) -> Document:
-    diagnostics = [Diagnostic(code="KS903", message=w, severity=Severity.WARNING) for w in rendered.warnings]
-    return assemble(
-        rendered.text, rendered.tokens, source_format=source_format, diagnostics=diagnostics, metadata=rendered.metadata
-    )
+def _as_bytes(data: object, max_size: int, source: str | None) -> bytes:
+    """The input as bytes, refusing anything but text or bytes, and anything larger than `max_size`."""
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise ParseError(f"expected str or bytes, got {type(data).__name__}", source=source)
+    if len(data) > max_size:
+        raise InputTooLargeError(f"input is {len(data):,} long, more than the maximum of {max_size:,}", source=source)
+    return bytes(data) if not isinstance(data, str) else data.encode("utf-8", errors="surrogatepass")
 
 
 def parse_file(
@@ -91,14 +110,17 @@ def parse_file(
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
 ) -> Document:
-    """Parse the Kamerstuk in the file at `path`; `metadata` names its metadata.xml to merge in."""
+    """Parse the Kamerstuk in the file at `path`; `metadata` names its metadata.xml to merge in.
+
+    The identifier comes from the text, else from the metadata record, else from a file name shaped
+    like an officielebekendmakingen id (with diagnostic KS106).
+    """
     name = os.fspath(path)
-    document = _identifier_from_name(parse(_read(name, max_size), strict=strict, max_size=max_size, source=name), name)
-    if metadata is None:
-        return document
-    meta_name = os.fspath(metadata)
-    record = parse_metadata(_read(meta_name, max_size), source=meta_name)
-    return merge_metadata(document, record)
+    document = parse(_read(name, max_size), strict=strict, max_size=max_size, source=name)
+    if metadata is not None:
+        meta_name = os.fspath(metadata)
+        document = merge_metadata(document, parse_metadata(_read(meta_name, max_size), source=meta_name))
+    return _identifier_from_name(document, name)
 
 
 def _identifier_from_name(document: Document, name: str) -> Document:
@@ -113,9 +135,11 @@ def _identifier_from_name(document: Document, name: str) -> Document:
     return document.model_copy(update={"identifier": stem, "diagnostics": [*document.diagnostics, note]})
 
 
-def parse_metadata(data: str | bytes, *, source: str | None = None) -> Metadata:
+def parse_metadata(
+    data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE, source: str | None = None
+) -> Metadata:
     """Parse a separate metadata record (metadata.xml `metadata_gegevens`, or metadata_owms.xml)."""
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    raw = _as_bytes(data, max_size, source)
     if detect_format(raw) != "xml":
         raise ParseError("a metadata record is XML; this input is not", source=source)
     return metadata_from_record(xml_reader.parse_tree(raw, source), source)

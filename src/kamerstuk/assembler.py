@@ -18,6 +18,7 @@ from .dossiers import split_dossier
 from .identifiers import reference_from_dossier, reference_from_identifier
 from .kinds import kind_from_body, kind_from_heading, kind_from_page_title
 from .markers import strip_trailing_marker
+from .merge import DATE_FROM_METADATA
 from .models import (
     Chamber,
     Diagnostic,
@@ -35,8 +36,9 @@ from .models import (
     Span,
 )
 from .people import clean_name, signatories_from_lines, submitter_names
+from .reference_values import session_years
 from .references import find_references
-from .tokens import Token, TokenKind
+from .tokens import INLINE_KINDS, Token, TokenKind
 
 T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
@@ -99,12 +101,13 @@ class Assembler:
     def diagnose(
         self, code: str, message: str, span: Span | None = None, *, severity: Severity = Severity.WARNING
     ) -> None:
+        """Record a diagnostic for the Document."""
         self.diagnostics.append(Diagnostic(code=code, message=message, span=span, severity=severity))
 
     def build(self, metadata: Metadata | None = None) -> Document:
         """Run every token through its handler and return the finished, frozen Document."""
         for token in self.tokens:
-            if token.kind is not T.SIGNATURE and token.kind not in (T.NOTE_REF, T.REFERENCE):
+            if token.kind is not T.SIGNATURE and token.kind not in INLINE_KINDS:
                 self.flush_signature()
             self.handlers[token.kind](token)
         self.flush_signature()
@@ -123,9 +126,11 @@ class Assembler:
             self.chrome.append(token.span)
 
     def on_chrome(self, token: Token) -> None:
+        """Site text around the document: recorded, not part of the model."""
         self.chrome.append(token.span)
 
     def on_dossier(self, token: Token) -> None:
+        """A dossier line: number and suffix from the reader, or parsed from the printed number."""
         attrs = token.attrs or {}
         if "number" in attrs:
             number, suffix = attrs["number"], attrs.get("suffix") or None
@@ -145,15 +150,18 @@ class Assembler:
         self.dossiers.append(Dossier(number=number, suffix=suffix, title=title, span=token.span))
 
     def on_number(self, token: Token) -> None:
+        """The document number (ondernummer)."""
         self.header_field("number", (token.attrs or {}).get("number"), token)
 
     def on_heading(self, token: Token) -> None:
+        """The heading, without a trailing footnote marker."""
         heading = (token.attrs or {}).get("heading")
         if heading is None:
             heading = strip_trailing_marker(_clean(token.text(self.text)))[0]
         self.header_field("heading", heading, token)
 
     def on_addressee(self, token: Token) -> None:
+        """The "Aan ..." line."""
         self.header_field("addressee", _clean(token.text(self.text)), token)
 
     def header_field(self, name: str, value: str | None, token: Token) -> None:
@@ -165,6 +173,7 @@ class Assembler:
         self.unplaced(token, f"a second {name} in one text")
 
     def unplaced(self, token: Token, why: str) -> None:
+        """Keep text that has no place of its own as a paragraph, and say why (KS902)."""
         self.diagnose("KS902", f"text kept as a paragraph: {why}", token.span, severity=Severity.INFO)
         self.on_paragraph(token)
 
@@ -220,14 +229,17 @@ class Assembler:
 
     # -- body -------------------------------------------------------------------------------
     def on_section_heading(self, token: Token) -> None:
+        """A heading inside the body starts a new section."""
         self.flush_section()
         self.section_heading = (_clean(token.text(self.text)), token.span)
 
     def on_paragraph(self, token: Token) -> None:
+        """A paragraph or list item of the current section."""
         paragraph = Paragraph(text=_clean(token.text(self.text)), span=token.span, list_item=token.kind is T.LIST_ITEM)
         self.paragraphs.append(paragraph)
 
     def flush_section(self) -> None:
+        """Close the current section, if it holds anything."""
         if self.paragraphs or self.section_heading is not None:
             heading, span = self.section_heading if self.section_heading else (None, None)
             self.sections.append(Section(heading=heading, heading_span=span, paragraphs=self.paragraphs))
@@ -235,10 +247,12 @@ class Assembler:
         self.section_heading = None
 
     def on_signature(self, token: Token) -> None:
+        """A line of a signature block; the block is read when it ends."""
         self.signature_block.append((token.text(self.text).strip(), token.start, token.end))
         self.explicit_signature = bool(token.attrs and token.attrs.get("explicit"))
 
     def flush_signature(self) -> None:
+        """Read the signature block collected so far into signatories."""
         if self.signature_block:
             found, unused = signatories_from_lines(self.signature_block, keep_unnamed=self.explicit_signature)
             self.signatories.extend(found)
@@ -247,6 +261,7 @@ class Assembler:
             self.signature_block = []
 
     def on_submitter(self, token: Token) -> None:
+        """A line with the names of a motie's or amendement's submitters (role Lid)."""
         text = token.text(self.text)
         for start, end in submitter_names(text):
             span = Span(start=token.start + start, end=token.start + end)
@@ -254,15 +269,18 @@ class Assembler:
 
     # -- notes ------------------------------------------------------------------------------
     def on_notes_start(self, token: Token) -> None:
+        """An "X Noot" label: the previous note ends; the label is page chrome."""
         self.flush_note()
         self.chrome.append(token.span)
 
     def on_note_number(self, token: Token) -> None:
+        """The number line of a note."""
         self.flush_note()
         number = (token.attrs or {}).get("number") or _clean(token.text(self.text))
         self.note = (number, token.span)
 
     def on_note_text(self, token: Token) -> None:
+        """A line of note text; without a number line before it, the note is numbered by position."""
         if self.note is None:
             number = str(len(self.notes) + 1)
             self.diagnose("KS304", f"a note without its number; numbered {number} by position", token.span)
@@ -270,6 +288,7 @@ class Assembler:
         self.note_lines.append(token)
 
     def flush_note(self) -> None:
+        """Close the current note."""
         if self.note is None:
             return
         number, number_span = self.note
@@ -283,11 +302,13 @@ class Assembler:
         self.note_lines = []
 
     def on_note_ref(self, token: Token) -> None:
+        """A footnote marker in the text."""
         number = (token.attrs or {}).get("number") or token.text(self.text)
         self.note_refs.append(NoteRef(number=number, span=token.span))
 
     # -- the whole document -----------------------------------------------------------------
     def finish(self, metadata: Metadata | None) -> Document:
+        """Derive what needs the whole document (identifier, kind, chamber, references) and build it."""
         heading = self.fields.get("heading")
         number = self.fields.get("number") or self.preamble.get("number")
         heading = heading if isinstance(heading, str) else None
@@ -303,9 +324,7 @@ class Assembler:
             self.date_from_heading(heading)
         if "date" not in self.fields and metadata is not None and metadata.issued is not None:
             self.fields["date"] = metadata.issued
-            self.diagnose(
-                "KS206", "no date in the text; the date is the metadata's DCTERMS.issued", severity=Severity.INFO
-            )
+            self.diagnostics.append(DATE_FROM_METADATA)
         if not self.dossiers and not number and not heading:
             self.diagnose("KS101", "no dossier number, document number or heading found", severity=Severity.INFO)
             if not self.kamerstuk_signs(heading):
@@ -361,10 +380,12 @@ class Assembler:
         return bool(found or "title" in self.preamble or self.kind(heading) is not DocumentKind.OTHER)
 
     def text_field(self, name: str) -> str | None:
+        """A header field that holds text, or None."""
         value = self.fields.get(name)
         return value if isinstance(value, str) else None
 
     def kind(self, heading: str | None) -> DocumentKind:
+        """The kind from the heading, else the page title, else standard wording."""
         if heading:
             return kind_from_heading(heading)
         if "title" in self.preamble:
@@ -374,6 +395,7 @@ class Assembler:
         return kind_from_body(self.text)
 
     def chamber(self, number: str | None) -> Chamber | None:
+        """The chamber from the site's metadata, the addressee, or the kind of number (letters: Eerste Kamer)."""
         named = self.preamble.get("chamber")
         if named:
             return _CHAMBERS.get(named.split()[0])
@@ -405,6 +427,7 @@ class Assembler:
         return [self.in_note(ref, notes) for ref in found]
 
     def linked_reference(self, token: Token) -> Reference | None:
+        """The Reference a reader's link token points at (an id or a dossier)."""
         attrs = token.attrs or {}
         text, span = token.text(self.text), token.span
         if "target" in attrs:
@@ -412,6 +435,7 @@ class Assembler:
         return reference_from_dossier(attrs.get("dossier", ""), text, span)
 
     def in_note(self, ref: Reference, notes: _Intervals) -> Reference:
+        """The reference with the number of the note it stands in, if any."""
         index = notes.index(ref.span.start)
         return ref if index is None else ref.model_copy(update={"note": self.notes[index].number})
 
@@ -444,10 +468,7 @@ def _vergaderjaar(value: str | None) -> str | None:
     match = regex.match(r"(\d{4})\s*[-–/]\s*(\d{2,4})$", value.strip())
     if match is None:
         return None
-    first, second = match.group(1), match.group(2)
-    if len(second) == 2:
-        second = first[:2] + second
-    return f"{first}-{second}"
+    return session_years(int(match.group(1)), match.group(2))
 
 
 def assemble(

@@ -32,7 +32,7 @@ _HEADING_RULES: tuple[tuple[str, DocumentKind], ...] = (
     (r"lijst\s+van\s+(?:feitelijke\s+)?vragen\s+en\s+antwoorden", K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN),
     (r"verslag\s+van\s+een\s+(?:nader\s+)?schriftelijk\s+overleg", K.VERSLAG_SCHRIFTELIJK_OVERLEG),
     (
-        r"verslag\s+van\s+een\s+(?:algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg|notaoverleg)",
+        r"verslag\s+van\s+een\s+(?:algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg)",
         K.VERSLAG_COMMISSIEDEBAT,
     ),
     (r"koninklijke\s+boodschap", K.KONINKLIJKE_BOODSCHAP),

@@ -85,11 +85,14 @@ def find_markers(
         return []
     starts = [start for start, _ in ranges]
     pending = sorted(known)
+    next_known = 0
     found: list[tuple[str, int, int]] = []
     expected = 1
     for match in _DIGITS.finditer(text):
-        while pending and pending[0][0] <= match.start():
-            expected = int(pending.pop(0)[1]) + 1 if pending[0][1].isdigit() else expected
+        while next_known < len(pending) and pending[next_known][0] <= match.start():
+            number = pending[next_known][1]
+            expected = int(number) + 1 if number.isdigit() else expected
+            next_known += 1
         if limit is not None and expected > limit:
             break
         hit = _candidate(text, match.start(), match.end(), expected)

@@ -15,6 +15,8 @@ def merge_metadata(document: Document, metadata: Metadata) -> Document:
         if ours is None:
             if field in ("identifier", "date", "vergaderjaar"):
                 update[field] = theirs
+            if field == "date":
+                diagnostics.append(DATE_FROM_METADATA)
             continue
         if _normal(ours) != _normal(theirs):
             diagnostics.append(
@@ -29,7 +31,14 @@ def merge_metadata(document: Document, metadata: Metadata) -> Document:
     return document.model_copy(update=update)
 
 
+#: The date was taken from the metadata record because the text has none.
+DATE_FROM_METADATA = Diagnostic(
+    code="KS206", message="no date in the text; the date is the metadata's DCTERMS.issued", severity=Severity.INFO
+)
+
+
 def _comparisons(document: Document, metadata: Metadata) -> list[tuple[str, object, object]]:
+    """(field, the document's value, the metadata's value) for every field both can hold."""
     dossier = document.dossier.key if document.dossier else None
     return [
         ("identifier", document.identifier, metadata.identifier),
@@ -41,4 +50,5 @@ def _comparisons(document: Document, metadata: Metadata) -> list[tuple[str, obje
 
 
 def _normal(value: object) -> str:
+    """Values compared without spaces and case: "21 501-20" and "21501-20" agree."""
     return str(value).replace(" ", "").lower()

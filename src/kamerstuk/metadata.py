@@ -41,8 +41,8 @@ def metadata_from_pairs(pairs: Iterable[tuple[str, str]]) -> Metadata:
             indieners.append(content)
         elif name == "DC.type" and content:
             types.append(content)
-        elif name == _POINTER and content:
-            fields.setdefault("identifier", identifier_from_pointer(content))
+        elif name == _POINTER and (pointed := identifier_from_pointer(content)):
+            fields.setdefault("identifier", pointed)
         else:
             extra.setdefault(name, []).append(content)
     return Metadata.model_validate({**fields, "indieners": indieners, "types": types, "extra": extra})

@@ -43,7 +43,7 @@ def decode(data: bytes) -> tuple[str, list[Diagnostic]]:
 
 
 def normalise(text: str) -> str:
-    """Normalise line ends to LF, no-break spaces to spaces, and drop soft hyphens and BOMs."""
+    """Normalise line ends to LF and no-break spaces to spaces; drop soft hyphens, zero-width spaces, BOMs and NULs."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     for old, new in _REPLACEMENTS:

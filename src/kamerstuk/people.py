@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from .models import Signatory, Span
@@ -58,6 +60,8 @@ _TUSSENVOEGSELS = {
 _WORD = regex.compile(r"^(?:\p{Lu}\.)+$|^\p{Lu}[\p{L}'’.-]*$")
 #: Splits "J.W. Remkes W. Koolmees" before each run of initials that follows a surname.
 _NAME_SPLIT = regex.compile(r"(?<=\p{Ll})\s+(?=(?:\p{Lu}\.\s?)+\p{Lu})")
+#: Role words that name more than one person, each on a name line of their own.
+_PLURAL_ROLES = frozenset({"ministers", "staatssecretarissen", "informateurs", "verkenners"})
 #: Roles whose "van ..." names a ministry; for others ("De griffier van de commissie") it is a qualifier.
 _MINISTERIAL = frozenset({"Minister", "Minister-President", "Staatssecretaris"})
 MONARCHS = {"Beatrix": "Koningin", "Juliana": "Koningin", "Wilhelmina": "Koningin", "Willem-Alexander": "Koning"}
@@ -119,8 +123,18 @@ def split_names(text: str) -> list[str]:
     return [part.strip() for part in _NAME_SPLIT.split(text) if part.strip()]
 
 
-def parse_role_line(line: str) -> tuple[str, str | None, str | None] | None:
-    """Read (role, portfolio, name-or-None) from a signature role line; None if it is not one.
+class RoleLine(NamedTuple):
+    """A signature role line read: the role, its portfolio, the name on the line (if any), and
+    whether the role is plural ("De informateurs"), so that several name lines follow."""
+
+    role: str
+    portfolio: str | None
+    name: str | None
+    plural: bool
+
+
+def parse_role_line(line: str) -> RoleLine | None:
+    """Read a signature role line; None if the line is not one.
 
     "De Minister van Defensie," has no name yet; "De Minister van Volksgezondheid, Welzijn en
     Sport, E.I. Schippers" has one after the last comma; "De Minister-President, Minister van
@@ -132,7 +146,8 @@ def parse_role_line(line: str) -> tuple[str, str | None, str | None] | None:
     match = ROLE_START.match(line)
     if match is None:
         return None
-    role = _ROLES[regex.sub(r"\s+", " ", match.group("role").lower())]
+    role_word = regex.sub(r"\s+", " ", match.group("role").lower())
+    role = _ROLES[role_word]
     rest = match.group("rest").strip()
     if not rest.startswith(",") and not _PORTFOLIO.match(rest):
         return None
@@ -143,12 +158,12 @@ def parse_role_line(line: str) -> tuple[str, str | None, str | None] | None:
         second = parse_role_line("De " + body.lstrip(", ").rstrip(",") + ",")
         if second is None:
             return None
-        body = f"van {second[1]}" if second[1] else ""
+        body = f"van {second.portfolio}" if second.portfolio else ""
     portfolio_match = _PORTFOLIO.match(body.rstrip(",")) if body.strip(", ") else None
     if body.strip(", ") and portfolio_match is None:
         return None
     portfolio = portfolio_match.group("p") if portfolio_match and role in _MINISTERIAL else None
-    return role, portfolio, name
+    return RoleLine(role, portfolio, name, role_word in _PLURAL_ROLES)
 
 
 def _split_name(rest: str) -> tuple[str | None, str | None]:
@@ -202,9 +217,7 @@ def signatories_from_lines(
         if parsed is not None:
             close()
             line_text = text
-            role, portfolio, name = parsed
-            words = text.split()
-            plural = len(words) > 1 and words[1].rstrip(",").lower().endswith("s")
+            role, portfolio, name, plural = parsed
             pending, named = (role, portfolio, start, end, plural), name is not None
             if name:
                 add(role, portfolio, text, name, start, start)

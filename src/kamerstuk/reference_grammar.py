@@ -1,7 +1,8 @@
-"""The citation grammar: a cheap trigger pattern plus one anchored pattern per citation form.
+"""The citation grammar: cheap trigger patterns plus one anchored pattern per citation form.
 
-`TRIGGER` is the only pattern that scans the whole text; every other pattern is matched at a
-trigger position, so the cost of the full grammar is paid only where a citation can start.
+Only the `TRIGGERS` (one short pattern per form, each starting with a fixed word or a dossier-number
+shape) scan the whole text; every other pattern is matched at a trigger position, in a window, so
+the cost of the full grammar is paid only where a citation can start.
 Quantifiers on whitespace are possessive and repeats are bounded, so no pattern backtracks
 more than a constant amount on hostile input.
 """

@@ -42,10 +42,10 @@ def chamber(match: regex.Match[str]) -> Chamber | None:
 def vergaderjaar(match: regex.Match[str]) -> str | None:
     """The vergaderjaar as "2019-2020"; None when absent or a range of several years."""
     if match.group("a1") is not None:
-        return _session(_century(match.group("a1")), match.group("a2"))
+        return session_years(_century(match.group("a1")), match.group("a2"))
     if match.group("y1") is None or match.group("yrange") is not None:
         return None
-    return _session(int(match.group("y1")), match.group("y2"))
+    return session_years(int(match.group("y1")), match.group("y2"))
 
 
 def _century(two_digits: str) -> int:
@@ -54,7 +54,7 @@ def _century(two_digits: str) -> int:
     return 2000 + year if year < 50 else 1900 + year
 
 
-def _session(first: int, second: str) -> str:
+def session_years(first: int, second: str) -> str:
     """Join a first year and a written second year ("20", "2020") into "2019-2020"."""
     if len(second) == 2:
         last = (first // 100) * 100 + int(second)

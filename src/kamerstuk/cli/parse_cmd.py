@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import resources
+from pathlib import Path
 
-from ..api import parse, parse_file, tokenize
+from ..api import parse, parse_file, read_tokens
 from ..errors import ParseError
 from ..models import Document
 
@@ -50,13 +51,16 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def run_tokens(args: argparse.Namespace) -> int:
-    """Print kind, span and the first characters of every token of one file."""
+    """Print kind, span and the first characters of every token of one file, as its reader makes them."""
     try:
-        document = parse_file(args.file)
+        text, tokens = read_tokens(Path(args.file).read_bytes(), source=args.file)
+    except OSError as exc:
+        print(f"kamerstuk tokens: {args.file}: cannot read file: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except ParseError as exc:
         print(f"kamerstuk tokens: {exc}", file=sys.stderr)
         return 1
-    for token in tokenize(document.text):
-        snippet = token.text(document.text)[:60].replace("\n", "⏎")
+    for token in tokens:
+        snippet = token.text(text)[:60].replace("\n", "⏎")
         print(f"{token.kind.value:16} {token.start:>7}-{token.end:<7} {snippet}")
     return 0

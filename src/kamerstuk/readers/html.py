@@ -9,16 +9,17 @@ page chrome and are left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml import etree, html
 
+from ..dossiers import split_dossier
 from ..errors import ParseError
 from ..metadata import metadata_from_pairs
 from ..models import Metadata
 from ..normalize import normalise
 from ..tokens import Token, TokenKind
 from . import text as text_reader
+from .rendered import Rendered, element_text
 
 T = TokenKind
 _BLOCKS = frozenset(
@@ -38,16 +39,6 @@ _PUBLICATION_NAMES = {
 }
 _KST_HREF = re.compile(r"(?:^|/)(kst-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,3}?)(?:\.html|/|$|#)")
 _CHROME_TEXT = frozenset({"Naar boven", "X"})
-
-
-@dataclass
-class Rendered:
-    """What the HTML reader produces: the page text, its tokens and the page's metadata."""
-
-    text: str
-    tokens: list[Token]
-    metadata: Metadata | None
-    warnings: list[str]
 
 
 def read(data: bytes, source: str | None = None) -> Rendered:
@@ -70,7 +61,7 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     writer = _Writer()
     writer.block(body if body is not None else _page_body(root))
     writer.notes(root)
-    text = normalise(writer.finish())
+    text = writer.finish()
     if not text.strip():
         raise ParseError("the HTML page holds no text", source=source)
     tokens = text_reader.tokenize(text)
@@ -104,11 +95,6 @@ def _first(root: etree._Element, path: str) -> etree._Element | None:
     return found[0] if found else None
 
 
-def _content(element: etree._Element) -> str:
-    """An element's text with whitespace collapsed."""
-    return " ".join("".join(str(piece) for piece in element.itertext()).split())
-
-
 def _head_metadata(root: etree._Element) -> Metadata | None:
     """The OWMS record some pages carry as <meta name="DC.identifier" ...> in the head."""
     pairs = [
@@ -130,6 +116,8 @@ class _Writer:
         self.links: list[Token] = []
 
     def write(self, text: str) -> tuple[int, int]:
+        """Append `text`, normalised here so that every offset recorded is an offset into the result."""
+        text = normalise(text)
         if self.pending and self.length:
             self.parts.append("\n\n")
             self.length += 2
@@ -159,7 +147,7 @@ class _Writer:
             element.tag in _SKIPPED
             or element.get("id") in _SKIPPED_IDS
             or bool(classes & _SKIPPED_CLASSES)
-            or (element.tag == "a" and _content(element) in _CHROME_TEXT)
+            or (element.tag == "a" and element_text(element) in _CHROME_TEXT)
         )
 
     def block(self, element: etree._Element) -> None:
@@ -180,7 +168,7 @@ class _Writer:
         if tag == "a" and "nootnum" in classes:
             self.marker(element)
             return
-        start = self.length
+        start = (self.length, len(self.parts))
         self.words(element.text)
         for child in element:
             self.block(child)
@@ -193,17 +181,20 @@ class _Writer:
             self.pending = True
 
     def marker(self, element: etree._Element) -> None:
-        number = _content(element)
+        number = element_text(element)
         if self.parts and self.parts[-1].endswith(" "):
             self.parts[-1] = self.parts[-1][:-1]
             self.length -= 1
         start, end = self.write(number)
         self.markers.append(Token(T.NOTE_REF, start, end, {"number": number}))
 
-    def link(self, element: etree._Element, start: int) -> None:
+    def link(self, element: etree._Element, mark: tuple[int, int]) -> None:
+        """A link to a kst- page, as a citation token over the link text written since `mark`."""
         match = _KST_HREF.search(element.get("href") or "")
-        if match is not None and self.length > start:
-            self.links.append(Token(T.REFERENCE, start, self.length, {"target": match.group(1)}))
+        written = "".join(self.parts[mark[1] :])
+        if match is not None and written.strip():
+            start = mark[0] + len(written) - len(written.lstrip())
+            self.links.append(Token(T.REFERENCE, start, mark[0] + len(written.rstrip()), {"target": match.group(1)}))
 
     def signature(self, element: etree._Element) -> None:
         """p.ondertekening: the functie on one line, the name on the next."""
@@ -211,36 +202,34 @@ class _Writer:
             classes = (part.get("class") or "").split()
             if "functie" in classes or "naam" in classes:
                 self.pending = True
-                self.write(_content(part))
+                self.write(element_text(part))
         self.pending = True
 
     def notes(self, root: etree._Element) -> None:
         """The notes block (div#noten, div.voet.noot) in the page layout "X Noot", number, text."""
         for note in _elements(root, "//div[contains(concat(' ', @class, ' '), ' noot ')]"):
-            number = " ".join(_content(n) for n in _elements(note, ".//*[contains(@class,'nootnum')]"))
-            paragraphs = [_content(p) for p in note.iter("p")]
+            number = " ".join(element_text(n) for n in _elements(note, ".//*[contains(@class,'nootnum')]"))
             self.pending = True
             self.write("X Noot")
             self.parts.append("\n")
             self.length += 1
             self.write(number)
-            for paragraph in paragraphs:
-                if paragraph:
+            for paragraph in note.iter("p"):
+                text = element_text(paragraph)
+                if text:
                     self.pending = True
-                    start = self.length
-                    self.write(paragraph)
-                    self._note_links(note, start)
+                    start, _ = self.write(text)
+                    self._note_links(paragraph, self.parts[-1], start)
 
-    def _note_links(self, note: etree._Element, start: int) -> None:
-        text = "".join(self.parts)
-        for anchor in note.iter("a"):
+    def _note_links(self, paragraph: etree._Element, written: str, start: int) -> None:
+        """Links to kst- pages inside one note paragraph, found in the text just written for it."""
+        for anchor in paragraph.iter("a"):
             match = _KST_HREF.search(anchor.get("href") or "")
-            label = _content(anchor)
-            if match is None or not label:
-                continue
-            position = text.find(label, start)
-            if position >= 0:
-                self.links.append(Token(T.REFERENCE, position, position + len(label), {"target": match.group(1)}))
+            label = normalise(element_text(anchor))
+            position = written.find(label) if match is not None and label else -1
+            if match is not None and position >= 0:
+                at = start + position
+                self.links.append(Token(T.REFERENCE, at, at + len(label), {"target": match.group(1)}))
 
     def finish(self) -> str:
         return "".join(self.parts)
@@ -248,15 +237,16 @@ class _Writer:
 
 def _tweedekamer_header(root: etree._Element, header: etree._Element, metadata: Metadata | None) -> Rendered:
     """A tweedekamer.nl page whose text is only in a PDF: its header facts as a short document."""
-    facts = {_content(dt): _content(dd) for dt, dd in zip(header.iter("dt"), header.iter("dd"), strict=False)}
+    facts = {element_text(dt): element_text(dd) for dt, dd in zip(header.iter("dt"), header.iter("dd"), strict=False)}
     heading = _first(header, ".//h1")
-    kind = _content(heading if heading is not None else header) or "Kamerstuk"
+    kind = element_text(heading if heading is not None else header) or "Kamerstuk"
     title_element = _first(root, "//p[contains(@class,'use-as-title')]")
-    title = _content(title_element) if title_element is not None else ""
+    title = element_text(title_element) if title_element is not None else ""
     parts: list[str] = []
     tokens: list[Token] = []
 
     def line(text: str, kind: TokenKind, **attrs: str) -> None:
+        text = normalise(text)
         start = sum(len(p) for p in parts)
         parts.append(text + "\n\n")
         tokens.append(Token(kind, start, start + len(text), attrs or None))
@@ -266,8 +256,10 @@ def _tweedekamer_header(root: etree._Element, header: etree._Element, metadata: 
     if "-" in number:
         dossier, ondernummer = number.rsplit("-", 1)
         title_element = _first(root, "//span[contains(@class,'original-title')]")
-        dossier_title = _content(title_element) if title_element is not None else ""
-        attrs = {"number": dossier, "title": dossier_title} if dossier_title else {"number": dossier}
+        dossier_title = element_text(title_element) if title_element is not None else ""
+        number_part, suffix = split_dossier(dossier) or (dossier, None)
+        attrs = {"number": number_part} | ({"suffix": suffix} if suffix else {})
+        attrs |= {"title": dossier_title} if dossier_title else {}
         line(f"{dossier} {dossier_title}".strip(), T.DOSSIER, **attrs)
         line(f"Nr. {ondernummer}", T.NUMBER, number=ondernummer)
     if facts.get("Publicatiedatum"):

@@ -75,6 +75,8 @@ _SIGNERS_BLOCK = regex.compile(
     r"^(?:Ondertekenaars|-|Eerste ondertekenaar|Mede ondertekenaar|[^,\n]{2,60}, [\p{L} -]{2,60}?(?: -)?)$"
 )
 _WRAP_WIDTH = 60
+#: An upper-case heading may wrap over this many more lines.
+_HEADING_WRAPS = 2
 #: Tokens whose text is the document's own prose, where footnote markers stand.
 _PROSE = frozenset({T.DOSSIER, T.NUMBER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
 
@@ -274,7 +276,7 @@ class _TextTokenizer:
         if match is not None:
             rest = match.group("rest")
             if rest is not None and _REPRINT.match(rest):
-                self.emit(T.NUMBER, line.start, line.end, number=match.group("nr"), reprint="1")
+                self.emit(T.NUMBER, line.start, line.end, number=match.group("nr"))
                 self.heading(line, None)
             else:
                 self.emit(T.NUMBER, line.start, line.start + match.end("nr"), number=match.group("nr"))
@@ -295,7 +297,7 @@ class _TextTokenizer:
             return True
         match = _DOCNUMBER_HEADING.match(line.text)
         if match is not None:
-            self.emit(T.PREAMBLE, line.start, line.start + match.end("docnr"), docnumber=match.group("docnr"))
+            self.emit(T.PREAMBLE, line.start, line.start + match.end("docnr"))
             self.heading(line, match.start("rest"))
             return True
         return False
@@ -313,14 +315,14 @@ class _TextTokenizer:
                 return
             start, end = nxt.start, nxt.end
             self.i += 1
-        while self.i < len(self.lines):
+        wraps = _HEADING_WRAPS if _UPPER_HEADING.match(self.text[start:end]) else 0
+        while wraps and self.i < len(self.lines):
             nxt = self.lines[self.i]
-            if not (_UPPER_HEADING.match(nxt.text) and _UPPER_HEADING.match(self.text[start:end])):
-                break
-            if match_addressee(nxt.text) or is_dateline(nxt.text):
+            if not _UPPER_HEADING.match(nxt.text) or match_addressee(nxt.text) or is_dateline(nxt.text):
                 break
             end = nxt.end
             self.i += 1
+            wraps -= 1
         run_on = _RUN_ON_DATELINE.search(self.text, start, end)
         if run_on is not None:
             self.emit(T.HEADING, start, run_on.start())
@@ -471,7 +473,7 @@ class _TextTokenizer:
         while parsed is not None:
             self.emit(T.SIGNATURE, line.start, line.end)
             self.i += 1
-            wants_name = parsed[2] is None or line.text.split()[1].rstrip(",").lower().endswith("s")
+            wants_name = parsed.name is None or parsed.plural
             parsed = None
             while wants_name and self.i < len(self.lines) and self._is_signature_name(self.lines[self.i].text):
                 name_line = self.lines[self.i]

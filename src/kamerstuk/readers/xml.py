@@ -7,7 +7,6 @@ emits a token for every structure it writes, so the assembler treats XML like an
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -15,8 +14,8 @@ from ..addressing import match_addressee
 from ..dates import is_dateline
 from ..errors import ParseError
 from ..metadata import metadata_from_pairs
-from ..models import Metadata
 from ..tokens import Token, TokenKind
+from .rendered import Rendered, element_text
 
 T = TokenKind
 _PUBLICATIONS = {
@@ -74,16 +73,6 @@ def parse_tree(data: bytes, source: str | None) -> etree._Element:
     return root
 
 
-@dataclass
-class Rendered:
-    """What the XML reader produces: the page text, its tokens and the inline metadata."""
-
-    text: str
-    tokens: list[Token]
-    metadata: Metadata | None
-    warnings: list[str] = field(default_factory=list)
-
-
 def read(data: bytes, source: str | None = None) -> Rendered:
     """Render an `officiele-publicatie` holding a `kamerstuk` into text and tokens."""
     root = parse_tree(data, source)
@@ -110,11 +99,6 @@ def _not_a_publication(root: etree._Element) -> str:
     if root.tag in ("record", "searchRetrieveResponse") or str(root.tag).endswith("}searchRetrieveResponse"):
         return "this is an SRU search record, not a document"
     return f"XML root is <{root.tag}>, not <officiele-publicatie>"
-
-
-def _text(element: etree._Element) -> str:
-    """The element's text content with whitespace collapsed; processing instructions add nothing."""
-    return " ".join("".join(str(piece) for piece in element.itertext()).split())
 
 
 class _Writer:
@@ -181,14 +165,24 @@ class _Writer:
                 start, end = self.write(number)
                 self.emit(T.NOTE_REF, start, end, number=number)
         elif tag in ("extref", "dossierref"):
-            start = self.length
+            mark = self.mark()
             self.inline(child)
-            attrs = {"target": child.get("doc", "")} if tag == "extref" else {"dossier": child.get("dossier", "")}
-            if tag == "extref" and child.get("soort") != "document":
+            written = self.since(mark)
+            if tag == "extref" and child.get("soort") != "document" or not written.strip():
                 return
-            self.emit(T.REFERENCE, start, self.length, **attrs)
+            attrs = {"target": child.get("doc", "")} if tag == "extref" else {"dossier": child.get("dossier", "")}
+            start = mark[0] + len(written) - len(written.lstrip())
+            self.emit(T.REFERENCE, start, mark[0] + len(written.rstrip()), **attrs)
         else:
             self.inline(child)
+
+    def mark(self) -> tuple[int, int]:
+        """The current (offset, part index), to read back what is written after it."""
+        return self.length, len(self.parts)
+
+    def since(self, mark: tuple[int, int]) -> str:
+        """The text written since `mark`, without joining the whole text."""
+        return "".join(self.parts[mark[1] :])
 
     def trim_space(self) -> None:
         """A note marker is glued to the word before it."""
@@ -199,11 +193,11 @@ class _Writer:
     def line(self, kind: TokenKind, element: etree._Element, **attrs: str) -> str:
         """Write one block from an element's mixed content, emit its token, and return its text."""
         self.block_break()
-        start, first_part = self.length, len(self.parts)
+        mark = self.mark()
         self.inline(element)
         self.trim_space()
-        self.emit(kind, start, self.length, **attrs)
-        return "".join(self.parts[first_part:])
+        self.emit(kind, mark[0], self.length, **attrs)
+        return self.since(mark)
 
     def finish(self) -> str:
         self.write_notes()
@@ -212,13 +206,13 @@ class _Writer:
     # -- structure --------------------------------------------------------------------------
     def kamerstuk(self, element: etree._Element) -> None:
         for tekstregel in element.iterfind("kamerstukkop/tekstregel"):
-            value = _text(tekstregel)
+            value = element_text(tekstregel)
             role = tekstregel.get("inhoud")
-            if role == "kameraanduiding":
+            if role == "kameraanduiding" and value:
                 self.block_break()
                 start, end = self.write(value)
                 self.emit(T.PREAMBLE, start, end, chamber=value)
-            elif role == "vergaderjaar":
+            elif role == "vergaderjaar" and value:
                 self.block_break()
                 start, end = self.write(value)
                 self.emit(T.PREAMBLE, start, end, vergaderjaar=value.split()[-1])
@@ -235,29 +229,31 @@ class _Writer:
             return
         self.block_break()
         start = self.length
-        number = _text(number_element)
+        number = element_text(number_element)
         suffix_element = nummer.find("begrotingshoofdstuk")
         if suffix_element is None:
             suffix_element = nummer.find("raadnr")
         printed = _dossier_printed(nummer)
         self.write(printed)
         attrs = {"number": number.replace(" ", "").replace("\u00a0", "")}
-        if suffix_element is not None and _text(suffix_element):
-            attrs["suffix"] = _text(suffix_element)
+        if suffix_element is not None and element_text(suffix_element):
+            attrs["suffix"] = element_text(suffix_element)
         title = element.find("titel")
-        if title is not None and _text(title):
+        if title is not None and element_text(title):
             self.write(" ")
-            title_start = self.length
+            mark = self.mark()
             self.inline(title)
             self.trim_space()
-            attrs["title"] = self._without_markers(title_start, self.length)
+            attrs["title"] = self._without_markers(mark)
         self.emit(T.DOSSIER, start, self.length, **attrs)
 
-    def _without_markers(self, start: int, end: int) -> str:
-        """The text written in [start, end) less the note markers inside it."""
-        text = "".join(self.parts)[start:end]
+    def _without_markers(self, mark: tuple[int, int]) -> str:
+        """The text written since `mark` less the note markers inside it (a title's own text)."""
+        start, text = mark[0], self.since(mark)
         for token in reversed(self.tokens):
-            if token.kind is T.NOTE_REF and start <= token.start < end:
+            if token.start < start:
+                break
+            if token.kind is T.NOTE_REF:
                 text = text[: token.start - start] + text[token.end - start :]
         return text.strip()
 
@@ -271,16 +267,19 @@ class _Writer:
             self.inline(stuknr)
             self.trim_space()
             ondernummer = stuknr.find("ondernummer")
-            number = _text(ondernummer) if ondernummer is not None else _text(stuknr).removeprefix("Nr.").strip()
+            number = (
+                element_text(ondernummer)
+                if ondernummer is not None
+                else element_text(stuknr).removeprefix("Nr.").strip()
+            )
             self.emit(T.NUMBER, start, self.length, number=number)
         if titel is not None:
             if stuknr is not None:
                 self.write(" ")
-            start = self.length
+            mark = self.mark()
             self.inline(titel)
             self.trim_space()
-            heading = self._without_markers(start, self.length)
-            self.emit(T.HEADING, start, self.length, heading=heading)
+            self.emit(T.HEADING, mark[0], self.length, heading=self._without_markers(mark))
         datumtekst = element.find("datumtekst")
         if datumtekst is not None:
             datum = datumtekst.find("datum")
@@ -318,14 +317,14 @@ class _Writer:
         ):
             for child in element:
                 self.block(child)
-        elif _text(element):
+        elif element_text(element):
             self.line(T.PARAGRAPH, element)
 
     def paragraph(self, element: etree._Element) -> str:
         """An <al>, returning its text; in the letter header it can be the addressee or the dated line."""
         if self.body_started:
             return self.line(T.PARAGRAPH, element)
-        text = _text(element)
+        text = element_text(element)
         if match_addressee(text) == (len(text), None):
             return self.line(T.ADDRESSEE, element)
         if is_dateline(text):
@@ -364,8 +363,8 @@ class _Writer:
         self.block_break()
         start = self.length
         label = item.find("li.nr")
-        if label is not None and _text(label):
-            self.write(_text(label) + " ")
+        if label is not None and element_text(label):
+            self.write(element_text(label) + " ")
         first = True
         for child in item:
             if child.tag == "li.nr" or not isinstance(child.tag, str):
@@ -388,11 +387,11 @@ class _Writer:
     def signature(self, element: etree._Element) -> None:
         """<ondertekening>: the functie line, then the name (voornaam and achternaam joined)."""
         for child in element:
-            if child.tag == "functie" and _text(child):
+            if child.tag == "functie" and element_text(child):
                 self.line(T.SIGNATURE, child, explicit="ondertekening")
-            elif child.tag == "naam" and _text(child):
+            elif child.tag == "naam" and element_text(child):
                 self.block_break()
-                parts = [_text(part) for part in child if isinstance(part.tag, str)] or [_text(child)]
+                parts = [element_text(part) for part in child if isinstance(part.tag, str)] or [element_text(child)]
                 start, end = self.write(" ".join(p for p in parts if p))
                 self.emit(T.SIGNATURE, start, end, explicit="ondertekening")
 
@@ -424,14 +423,14 @@ class _Writer:
 def _note_number(note: etree._Element) -> str:
     """The printed number of a <noot>, or "" when it has none."""
     label = note.find("noot.nr")
-    return _text(label) if label is not None else ""
+    return element_text(label) if label is not None else ""
 
 
 def _dossier_printed(nummer: etree._Element) -> str:
     """The dossier number as printed: "21 501-20", "36 410 VII", "36 027 (R2160)"."""
     pieces: list[str] = [(nummer.text or "").strip()]
     for child in nummer:
-        value = _text(child)
+        value = element_text(child)
         if child.tag == "begrotingshoofdstuk" and pieces[-1] and not pieces[-1].endswith(("-", " ")):
             pieces.append(" ")
         pieces.append(value)

@@ -1,0 +1,25 @@
+"""What the markup readers hand the assembler, and the one way they read an element's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..models import Metadata
+from ..tokens import Token
+
+
+@dataclass
+class Rendered:
+    """A markup input written as page text, with its tokens, metadata and the reader's remarks."""
+
+    text: str
+    tokens: list[Token]
+    metadata: Metadata | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def element_text(element: etree._Element) -> str:
+    """The element's text content with whitespace collapsed; processing instructions add nothing."""
+    return " ".join("".join(str(piece) for piece in element.itertext()).split())
