@@ -10,6 +10,7 @@ from conftest import FIXTURES, PAGES, SEED
 
 import kamerstuk
 from kamerstuk import Diagnostic, Document, Metadata, Severity, validate
+from kamerstuk.merge import merge_metadata
 
 SEED_DOC = kamerstuk.parse_file(SEED)
 SEED_TEXT = SEED_DOC.text
@@ -165,6 +166,18 @@ def test_metadata_that_agrees_passes_and_parser_ks601_is_surfaced() -> None:
 def test_metadata_date_mismatch_names_both_dates() -> None:
     [diagnostic] = found(with_metadata(issued="2024-10-04"), "KS601")
     assert "'2024-10-03'" in diagnostic.message and "'2024-10-04'" in diagnostic.message
+
+
+def test_metadata_is_compared_as_merging_compares_it() -> None:
+    """The identifier is compared too, and spaces and case are ignored, as `merge_metadata` does."""
+    record = {"identifier": "kst-28676-468", "dossiernummer": "28 676", "ondernummer": "467"}
+    [diagnostic] = found(with_metadata(**record), "KS601")
+    assert diagnostic.message == (
+        "document and metadata disagree on identifier: document says 'kst-28676-467', metadata says 'kst-28676-468'"
+    )
+    [merged] = [d for d in merge_metadata(SEED_DOC, Metadata.model_validate(record)).diagnostics if d.code == "KS601"]
+    assert merged.message.startswith("identifier:")
+    assert found(with_metadata(identifier="KST-28676-467", dossiernummer="28 676"), "KS601") == []
 
 
 def test_vergaderjaar_of_a_parsed_reference_is_checked() -> None:
