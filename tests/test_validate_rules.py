@@ -11,6 +11,7 @@ from conftest import FIXTURES, PAGES, SEED
 import kamerstuk
 from kamerstuk import Diagnostic, Document, Metadata, Severity, validate
 from kamerstuk.merge import merge_metadata
+from kamerstuk.models import ReferenceKind
 
 SEED_DOC = kamerstuk.parse_file(SEED)
 SEED_TEXT = SEED_DOC.text
@@ -190,3 +191,10 @@ def test_utf16_input_keeps_the_parsers_info_severity() -> None:
     doc = kamerstuk.parse(SEED_TEXT.encode("utf-16"))
     [diagnostic] = found(doc, "KS901")
     assert diagnostic.severity is Severity.INFO
+
+
+def test_every_parsed_kamerstuk_reference_has_its_dossier() -> None:
+    """Why KS501 looks only at the text: a dossierless citation never becomes a Kamerstuk reference."""
+    documents = [SEED_DOC, *(kamerstuk.parse_file(path) for path in sorted(PAGES.glob("*.txt")))]
+    references = [ref for doc in documents for ref in doc.references if ref.kind is ReferenceKind.KAMERSTUK]
+    assert references and all(ref.dossier is not None for ref in references)

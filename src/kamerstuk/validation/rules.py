@@ -15,7 +15,7 @@ import regex
 
 from ..coverage import check_coverage
 from ..merge import _comparisons, _normal
-from ..models import Document, DocumentKind, ReferenceKind, Severity, Span
+from ..models import Document, DocumentKind, Severity, Span
 from .document import has_end
 
 
@@ -253,10 +253,9 @@ def _impossible_year(first: str, second: str) -> bool:
 
 
 def check_reference_without_dossier(doc: Document) -> Iterator[Finding]:
-    """A Kamerstuk reference with a number ("nr. 12") but no dossier to find it in."""
-    for ref in doc.references:
-        if ref.kind is ReferenceKind.KAMERSTUK and ref.dossier is None and ref.numbers:
-            yield Finding(f"reference {ref.text!r} names a number without a dossier", ref.span)
+    """Text citing a Kamerstuk by number ("Kamerstuk nr. 12") with no dossier to find it in.
+
+    The parser makes no Kamerstuk reference of such text: each one it makes has its dossier."""
     for match in _NUMBER_WITHOUT_DOSSIER.finditer(doc.text):
         span = Span(start=match.start(), end=match.end())
         yield Finding(f"reference {match.group()!r} names a number without a dossier", span)
