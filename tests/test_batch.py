@@ -14,7 +14,7 @@ from conftest import FIXTURES, PAGES, SEED
 import kamerstuk
 from kamerstuk.batch import CHUNK_DOCUMENTS, CHUNKS_PER_JOB, Failure, ParseOptions, outcomes
 from kamerstuk.models import Document
-from kamerstuk.sources import FileEntry
+from kamerstuk.sources import FileEntry, Selection
 
 
 def test_directory_is_walked_recursively_in_sorted_order_with_a_glob() -> None:
@@ -154,3 +154,34 @@ def test_a_worker_that_dies_fails_only_its_own_document() -> None:
     failures = [(source, value.type) for source, value in results if isinstance(value, Failure)]
     assert failures == [("crash-33", "WorkerCrashError")]
     assert {value for _, value in results if not isinstance(value, Failure)} == {"kst-28676-467"}
+
+
+def test_files_and_members_get_the_identifier_parse_file_takes_from_their_name(tmp_path: Path) -> None:
+    # A real amendement page without a dossier line: only its file name says which document it is.
+    page = PAGES / "kst-25051-8.txt"
+    expected = kamerstuk.parse_file(page)
+    assert expected.identifier == "kst-25051-8" and expected.diagnostics[-1].code == "KS106"
+    members = [("kst-25051-8.txt", page.read_bytes()), ("vj-2004/kst-25051-8.txt", page.read_bytes())]
+    archives = [write_zip(tmp_path / "a!b.zip", members), write_tar(tmp_path / "a.tar.gz", members)]
+    results = list(kamerstuk.parse_many([page, *archives], keep_unrecognised=True))
+    assert len(results) == 5
+    assert all(result.document == expected for result in results)
+
+
+def test_a_file_that_cannot_be_read_keeps_the_file_systems_error(tmp_path: Path) -> None:
+    entries = [FileEntry("gone", str(tmp_path / "gone.txt")), FileEntry("folder", str(tmp_path))]
+    results = list(outcomes(entries, die_on_crash_source, ParseOptions(), jobs=1))
+    assert results == [
+        ("gone", Failure("FileNotFoundError", "cannot read: No such file or directory")),
+        ("folder", Failure("IsADirectoryError", "cannot read: Is a directory")),
+    ]
+
+
+def test_a_file_too_large_is_refused_with_its_size_and_no_source_in_the_message() -> None:
+    results = list(outcomes([FileEntry("seed", str(SEED))], die_on_crash_source, ParseOptions(max_size=100), jobs=1))
+    size = SEED.stat().st_size
+    assert results == [("seed", Failure("InputTooLargeError", f"file is {size:,} bytes, more than the maximum of 100"))]
+
+
+def test_sources_refuse_members_above_the_parsers_default_maximum() -> None:
+    assert Selection().max_size == kamerstuk.api.DEFAULT_MAX_SIZE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import signal
 import subprocess
@@ -147,3 +148,21 @@ def _document_sources(out: Path, fmt: str) -> list[object]:
     if fmt == "csv":
         return [row["source"] for row in _csv(out / "documents.csv")]
     return list(pyarrow.parquet.read_table(out / "documents").column("source").to_pylist())
+
+
+def test_resume_reads_a_record_of_many_lines_and_megabytes_in_linear_time(tmp_path: Path) -> None:
+    """A 2 MB section of 40,000 lines is one CSV record: finding its end counted quotes over the record per line,
+    and the csv module refused its text as a field over 128 KB."""
+    tables = tmp_path / "t"
+    assert main(["batch", str(SEED), "-o", str(tables), "--format", "csv"]) == 0
+    long_text = "".join(f'regel {i} van een lange sectie met een "citaat" erin\n' for i in range(40_000))
+    record = io.StringIO()
+    csv.writer(record, lineterminator="\n").writerow([str(SEED), 999, "kst-1-1", "", 1, long_text, 0, 1])
+    sections = tables / "sections.csv"
+    with sections.open("a", encoding="utf-8", newline="") as file:
+        file.write(record.getvalue() + f'{SEED},1000,kst-1-1,,1,"half a section\n')
+    start = time.perf_counter()
+    assert main(["batch", str(SEED), "-o", str(tables), "--format", "csv", "--resume"]) == 0
+    elapsed = time.perf_counter() - start
+    assert sections.read_text(encoding="utf-8").endswith(record.getvalue())
+    assert elapsed < 3, f"resume took {elapsed:.1f} s"

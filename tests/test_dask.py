@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import dask
 import pyarrow.parquet
@@ -14,6 +15,8 @@ from distributed import Client, LocalCluster
 
 import kamerstuk
 import kamerstuk.dask as kd
+from kamerstuk.batch import ParseOptions, parse_entry
+from kamerstuk.sources import Entry, FileEntry, Selection, iter_entries
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +54,26 @@ def test_to_parquet_writes_every_table_per_partition(client: Client, tmp_path: P
     assert documents.num_rows == 1 + 90 - unrecognised_pages()
     assert "kst-28676-467" in documents.column("identifier").to_pylist()
     assert pyarrow.parquet.read_table(tmp_path / "out" / "notes").num_rows > 0
+
+
+def test_an_archive_is_parsed_member_by_member(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each member is parsed before the next is read, so a worker never holds every member's bytes at once."""
+    archive = write_tar(tmp_path / "a.tar.gz", real_texts()[:5])
+    read_ahead: list[int] = []
+    read = 0
+
+    def counted(inputs: list[str], selection: Selection) -> Iterator[Entry]:
+        nonlocal read
+        for entry in iter_entries(inputs, selection):
+            read += 1
+            yield entry
+
+    def parse(entry: Entry, work: Any, options: ParseOptions) -> Any:
+        read_ahead.append(read - len(read_ahead) - 1)
+        return parse_entry(entry, work, options)
+
+    monkeypatch.setattr(kd, "iter_entries", counted)
+    monkeypatch.setattr(kd, "parse_entry", parse)
+    results = kd._parse_partition([[FileEntry(str(archive), str(archive))]], ["*"], ParseOptions())
+    assert [result.ok for result in results] == [True] * 5
+    assert read_ahead == [0] * 5

@@ -10,6 +10,8 @@ from conftest import FIXTURES, PAGES, SEED
 
 import kamerstuk
 from kamerstuk import Diagnostic, Document, Metadata, Severity, validate
+from kamerstuk.merge import merge_metadata
+from kamerstuk.models import ReferenceKind
 
 SEED_DOC = kamerstuk.parse_file(SEED)
 SEED_TEXT = SEED_DOC.text
@@ -167,6 +169,18 @@ def test_metadata_date_mismatch_names_both_dates() -> None:
     assert "'2024-10-03'" in diagnostic.message and "'2024-10-04'" in diagnostic.message
 
 
+def test_metadata_is_compared_as_merging_compares_it() -> None:
+    """The identifier is compared too, and spaces and case are ignored, as `merge_metadata` does."""
+    record = {"identifier": "kst-28676-468", "dossiernummer": "28 676", "ondernummer": "467"}
+    [diagnostic] = found(with_metadata(**record), "KS601")
+    assert diagnostic.message == (
+        "document and metadata disagree on identifier: document says 'kst-28676-467', metadata says 'kst-28676-468'"
+    )
+    [merged] = [d for d in merge_metadata(SEED_DOC, Metadata.model_validate(record)).diagnostics if d.code == "KS601"]
+    assert merged.message.startswith("identifier:")
+    assert found(with_metadata(identifier="KST-28676-467", dossiernummer="28 676"), "KS601") == []
+
+
 def test_vergaderjaar_of_a_parsed_reference_is_checked() -> None:
     reference = SEED_DOC.references[0].model_copy(update={"year": "2019-2021"})
     [diagnostic] = found(SEED_DOC.model_copy(update={"references": [reference]}), "KS502")
@@ -177,3 +191,10 @@ def test_utf16_input_keeps_the_parsers_info_severity() -> None:
     doc = kamerstuk.parse(SEED_TEXT.encode("utf-16"))
     [diagnostic] = found(doc, "KS901")
     assert diagnostic.severity is Severity.INFO
+
+
+def test_every_parsed_kamerstuk_reference_has_its_dossier() -> None:
+    """Why KS501 looks only at the text: a dossierless citation never becomes a Kamerstuk reference."""
+    documents = [SEED_DOC, *(kamerstuk.parse_file(path) for path in sorted(PAGES.glob("*.txt")))]
+    references = [ref for doc in documents for ref in doc.references if ref.kind is ReferenceKind.KAMERSTUK]
+    assert references and all(ref.dossier is not None for ref in references)

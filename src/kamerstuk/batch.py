@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from typing import TypeVar
 
-from .api import DEFAULT_MAX_SIZE, parse
-from .errors import InputTooLargeError, ParseError
+from .api import DEFAULT_MAX_SIZE, _identifier_from_name, _read, parse
+from .errors import ParseError
 from .models import Document
 from .sources import BrokenEntry, DataEntry, Entry, Selection, iter_entries, os_message
 
@@ -137,13 +137,19 @@ def parse_entry(entry: Entry, work: Callable[[Document, str], T], options: Parse
     if isinstance(entry, BrokenEntry):
         return entry.source, Failure(entry.error_type, entry.message)
     try:
-        data = entry.data if isinstance(entry, DataEntry) else _read(entry.path, options.max_size)
-        document = parse(data, strict=options.strict, max_size=options.max_size)
+        if isinstance(entry, DataEntry):
+            data, name = entry.data, entry.name
+        else:
+            data, name = _read(entry.path, options.max_size), entry.path
+        document = parse(data, strict=options.strict, max_size=options.max_size, source=entry.source)
+        document = _identifier_from_name(document, name)
         if not options.keep_unrecognised:
             _check_recognised(document)
         return entry.source, work(document, entry.source)
     except ParseError as exc:
-        return entry.source, Failure(type(exc).__name__, str(exc))
+        if isinstance(exc.__cause__, OSError):  # a file that could not be read: the error of the file system
+            return entry.source, Failure(type(exc.__cause__).__name__, os_message(exc.__cause__))
+        return entry.source, Failure(type(exc).__name__, _without_source(exc))
     except OSError as exc:
         return entry.source, Failure(type(exc).__name__, os_message(exc))
     except Exception as exc:  # a parser bug on one document must not stop the other documents
@@ -157,13 +163,9 @@ def _as_inputs(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
     return inputs
 
 
-def _read(path: str, max_size: int) -> bytes:
-    """A file's bytes, refused before reading when it is larger than `max_size`."""
-    with open(path, "rb") as file:
-        size = os.fstat(file.fileno()).st_size
-        if size > max_size:
-            raise InputTooLargeError(f"file is {size:,} bytes, more than the maximum of {max_size:,}")
-        return file.read()
+def _without_source(exc: ParseError) -> str:
+    """The error's message without its leading source name, which the error row has a column for."""
+    return str(exc).removeprefix(f"{exc.source}: ") if exc.source else str(exc)
 
 
 def _check_recognised(document: Document) -> None:

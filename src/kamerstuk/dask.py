@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .batch import Failure, ParseOptions, Result, parse_entry, selection
+from .batch import ParseOptions, Result, _document, _result, parse_entry, selection
 from .models import Document
 from .optional import require
 from .records import ERRORS, TABLES, frame, to_dataframe
@@ -41,7 +41,7 @@ def read_documents(
     results = read_results(
         paths_or_glob, glob=glob, files_per_partition=files_per_partition, keep_unrecognised=keep_unrecognised
     )
-    return results.filter(_ok).map(_document)
+    return results.filter(_ok).map(_document_of)
 
 
 def read_results(
@@ -114,20 +114,12 @@ def _parse_partition(partition: list[list[Entry]], patterns: Sequence[str], opti
     """Parse one partition (a list holding one list of entries) on a worker: files, and archives member by member."""
     results: list[Result] = []
     for entry in (entry for entries in partition for entry in entries):
-        members = [entry]
+        members: Iterable[Entry] = [entry]
         if isinstance(entry, FileEntry) and archive_kind(entry.path):
-            members = list(iter_entries([entry.path], selection(patterns, None, options.max_size)))
+            members = iter_entries([entry.path], selection(patterns, None, options.max_size))
         for member in members:
-            source, value = parse_entry(member, _same, options)
-            error = value if isinstance(value, Failure) else None
-            document = None if isinstance(value, Failure) else value
-            results.append(Result(source=source, document=document, error=error))
+            results.append(_result(*parse_entry(member, _document, options)))
     return results
-
-
-def _same(document: Document, source: str) -> Document:
-    """The document as parsed."""
-    return document
 
 
 def _ok(result: Result) -> bool:
@@ -135,7 +127,7 @@ def _ok(result: Result) -> bool:
     return result.ok
 
 
-def _document(result: Result) -> Document | None:
+def _document_of(result: Result) -> Document | None:
     """The document of a successful Result."""
     return result.document
 

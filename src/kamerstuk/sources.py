@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from .api import DEFAULT_MAX_SIZE
+
 #: Name endings of the archives that are read member by member.
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
@@ -43,10 +45,11 @@ class FileEntry:
 
 @dataclass(frozen=True, slots=True)
 class DataEntry:
-    """An archive member, already read: its bytes travel with it."""
+    """An archive member, already read: its bytes travel with it, and its name inside the archive."""
 
     source: str
     data: bytes
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,7 @@ class Selection:
 
     patterns: Sequence[str] = ("*",)
     skip: Callable[[str], bool] = lambda source: False
-    max_size: int = 50 * 1024 * 1024
+    max_size: int = DEFAULT_MAX_SIZE
     #: False lists an archive as one FileEntry instead of reading its members (to hand it to another machine).
     open_archives: bool = True
 
@@ -179,7 +182,7 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, ma
         return BrokenEntry(source, "InputTooLargeError", _too_large(info.file_size, max_size))
     try:
         with archive.open(info) as member:
-            return DataEntry(source, member.read(max_size + 1))
+            return DataEntry(source, member.read(max_size + 1), info.filename)
     except _ARCHIVE_ERRORS as exc:
         return BrokenEntry(source, "ArchiveError", f"cannot read archive member: {_reason(exc)}")
 
@@ -213,7 +216,7 @@ def _tar_member(archive: tarfile.TarFile, member: tarfile.TarInfo, name: str, se
     if stream is None:
         return BrokenEntry(source, "ArchiveError", "archive member has no data")
     with stream:
-        return DataEntry(source, stream.read())
+        return DataEntry(source, stream.read(), member.name)
 
 
 def _forget_members(archive: tarfile.TarFile) -> None:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,8 @@ FORMATS = ("jsonl", "csv", "parquet")
 _LINE_START = '{"source":'
 #: Documents per Parquet part file; parts are written whole (temporary name, then renamed).
 PARQUET_DOCUMENTS_PER_PART = 1000
+#: A CSV record's first field: quoted (quotes inside doubled) or up to the first comma or newline.
+_FIRST_FIELD = re.compile(r'"(?P<quoted>(?:[^"]|"")*)"|[^,\n]*')
 
 
 class OutputError(Exception):
@@ -97,9 +100,11 @@ class JsonlOutput:
         self.file: IO[str] | None = None
 
     def work(self) -> Callable[[Document, str], tuple[int, Any]]:
+        """The function the workers run: a document's JSONL line."""
         return jsonl_line
 
     def done(self) -> set[str]:
+        """The sources in the file, after cutting a half-written last line."""
         if not self.path.exists():
             return set()
         _truncate(self.path, _whole_lines_end(self.path))
@@ -108,12 +113,14 @@ class JsonlOutput:
             return {decoder.raw_decode(line, len(_LINE_START))[0] for line in file if line.startswith(_LINE_START)}
 
     def write(self, source: str, payload: Any) -> None:
+        """Append one document's line and flush it."""
         if self.file is None:
             self.file = self.path.open("a", encoding="utf-8")
         self.file.write(payload)
         self.file.flush()
 
     def close(self) -> None:
+        """Close the file, if one was opened."""
         if self.file is not None:
             self.file.close()
 
@@ -133,19 +140,22 @@ class CsvOutput:
         self.files: dict[str, IO[str]] = {}
 
     def work(self) -> Callable[[Document, str], tuple[int, Any]]:
+        """The function the workers run: a document's CSV text per table."""
         return csv_tables
 
     def done(self) -> set[str]:
+        """The sources in documents.csv, after dropping half-written records and rows of documents not there."""
         documents = self.path / "documents.csv"
         if not documents.exists():
             return set()
-        done = _keep_records(documents, lambda row: True)
+        done = _keep_records(documents, lambda source: True)
         for name in TABLES:
             if name != "documents" and (self.path / f"{name}.csv").exists():
-                _keep_records(self.path / f"{name}.csv", lambda row: row[0] in done)
+                _keep_records(self.path / f"{name}.csv", lambda source: source in done)
         return done
 
     def write(self, source: str, payload: Any) -> None:
+        """Append one document's rows, children first, so a documents row means its children are complete."""
         for name in reversed(TABLES):
             if payload[name]:
                 file = self._file(name)
@@ -163,6 +173,7 @@ class CsvOutput:
         return self.files[name]
 
     def close(self) -> None:
+        """Close every table's file, creating with its header any table no document had rows for."""
         for name in TABLES:
             self._file(name).close()
 
@@ -185,9 +196,11 @@ class ParquetOutput:
         self.part = self._next_part()
 
     def work(self) -> Callable[[Document, str], tuple[int, Any]]:
+        """The function the workers run: a document's rows per table."""
         return parquet_records
 
     def done(self) -> set[str]:
+        """The sources in the documents parts, after removing parts of other tables whose documents part is missing."""
         import pyarrow.parquet
 
         documents = {p.stem for p in self._parts("documents")}
@@ -202,6 +215,7 @@ class ParquetOutput:
         return done
 
     def write(self, source: str, payload: Any) -> None:
+        """Buffer one document's rows; a full buffer is written as the next part."""
         for name, rows in payload.items():
             self.buffer[name].extend(rows)
         self.buffered += 1
@@ -209,6 +223,7 @@ class ParquetOutput:
             self._flush()
 
     def close(self) -> None:
+        """Write what is still buffered as a last part."""
         if self.buffered:
             self._flush()
 
@@ -293,20 +308,34 @@ def _truncate(path: Path, size: int) -> None:
             file.truncate(size)
 
 
-def _csv_records(path: Path) -> Iterator[tuple[bytes, list[str]]]:
-    """Each whole CSV record of a file with its raw bytes; a trailing half-written record is left out."""
-    pending = b""
+def _csv_records(path: Path) -> Iterator[tuple[bytes, str]]:
+    """Each whole CSV record of a file as its raw bytes and its source; a trailing half-written record is left out.
+
+    A record ends at a newline outside quotes; quote parity is kept line by line, so a long record costs linear time.
+    """
+    pending: list[bytes] = []
+    open_quote = False
     with path.open("rb") as file:
         for line in file:
-            pending += line
-            if pending.endswith(b"\n") and pending.count(b'"') % 2 == 0:
-                text = pending.decode("utf-8")
-                yield pending, next(csv.reader(io.StringIO(text, newline="")))
-                pending = b""
+            pending.append(line)
+            open_quote ^= line.count(b'"') % 2 == 1
+            if line.endswith(b"\n") and not open_quote:
+                record = b"".join(pending)
+                yield record, _first_field(record.decode("utf-8"))
+                pending = []
 
 
-def _keep_records(path: Path, keep: Callable[[list[str]], bool]) -> set[str]:
-    """Keep the header and the whole records `keep` accepts, rewriting the file only when something goes.
+def _first_field(record: str) -> str:
+    """The first field of a CSV record as `csv.writer` writes it; the rest, however long, is not parsed
+    (the csv module refuses fields over 128 KB, and a section's text can be longer)."""
+    match = _FIRST_FIELD.match(record)
+    assert match is not None  # the pattern also matches an empty field
+    quoted = match.group("quoted")
+    return match.group() if quoted is None else quoted.replace('""', '"')
+
+
+def _keep_records(path: Path, keep: Callable[[str], bool]) -> set[str]:
+    """Keep the header and the whole records whose source `keep` accepts, rewriting the file only when something goes.
 
     Returns the sources (first column) of the records kept.
     """
@@ -314,11 +343,11 @@ def _keep_records(path: Path, keep: Callable[[list[str]], bool]) -> set[str]:
     changed = False
     temporary = path.with_suffix(".csv.tmp")
     with temporary.open("wb") as out:
-        for index, (raw, row) in enumerate(_csv_records(path)):
-            if index == 0 or keep(row):
+        for index, (raw, source) in enumerate(_csv_records(path)):
+            if index == 0 or keep(source):
                 out.write(raw)
                 if index:
-                    kept.add(row[0])
+                    kept.add(source)
             else:
                 changed = True
         changed = changed or out.tell() != path.stat().st_size

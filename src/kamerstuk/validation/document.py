@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from ..models import Diagnostic, Document
 
 #: Last lines of the site's page chrome that follow the notes or the signature: the page ended here.
 END_CHROME = frozenset({"Naar boven"})
 
 
-def line_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column (in characters) of `offset` in `text`."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+def line_starts(text: str) -> list[int]:
+    """The offset of every line's first character in `text`, built once so each lookup is a bisection."""
+    return [0, *(match.end() for match in re.finditer("\n", text))]
 
 
-def located(diagnostic: Diagnostic, text: str) -> Diagnostic:
+def line_column(starts: list[int], offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of `offset`, given the text's `line_starts`."""
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def located(diagnostic: Diagnostic, starts: list[int]) -> Diagnostic:
     """The diagnostic with line and column filled from its span's start, when it has a span."""
     if diagnostic.span is None:
         return diagnostic
-    line, column = line_column(text, diagnostic.span.start)
+    line, column = line_column(starts, diagnostic.span.start)
     return diagnostic.model_copy(update={"line": line, "column": column})
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import regex
 
 from ..coverage import check_coverage
-from ..models import Document, DocumentKind, ReferenceKind, Severity, Span
+from ..merge import _comparisons, _normal
+from ..models import Document, DocumentKind, Severity, Span
 from .document import has_end
 
 
@@ -252,10 +253,9 @@ def _impossible_year(first: str, second: str) -> bool:
 
 
 def check_reference_without_dossier(doc: Document) -> Iterator[Finding]:
-    """A Kamerstuk reference with a number ("nr. 12") but no dossier to find it in."""
-    for ref in doc.references:
-        if ref.kind is ReferenceKind.KAMERSTUK and ref.dossier is None and ref.numbers:
-            yield Finding(f"reference {ref.text!r} names a number without a dossier", ref.span)
+    """Text citing a Kamerstuk by number ("Kamerstuk nr. 12") with no dossier to find it in.
+
+    The parser makes no Kamerstuk reference of such text: each one it makes has its dossier."""
     for match in _NUMBER_WITHOUT_DOSSIER.finditer(doc.text):
         span = Span(start=match.start(), end=match.end())
         yield Finding(f"reference {match.group()!r} names a number without a dossier", span)
@@ -276,19 +276,12 @@ def check_reference_year(doc: Document) -> Iterator[Finding]:
 
 # -- metadata -------------------------------------------------------------------------------------
 def _metadata_conflicts(doc: Document) -> Iterator[str]:
-    """What the document says and its metadata record says differently: dossier, number, date."""
-    meta = doc.metadata
-    if meta is None:
+    """What the document and its metadata record say differently, compared as merging metadata compares them."""
+    if doc.metadata is None:
         return
-    dossier = doc.dossier.key if doc.dossier else None
-    pairs = (
-        ("dossier", dossier, meta.dossiernummer),
-        ("number", doc.number, meta.ondernummer),
-        ("date", doc.date.isoformat() if doc.date else None, meta.issued.isoformat() if meta.issued else None),
-    )
-    for field, document_value, metadata_value in pairs:
-        if document_value and metadata_value and document_value.upper() != metadata_value.upper():
-            yield f"{field}: document says {document_value!r}, metadata says {metadata_value!r}"
+    for field, ours, theirs in _comparisons(doc, doc.metadata):
+        if ours is not None and theirs is not None and _normal(ours) != _normal(theirs):
+            yield f"{field}: document says {str(ours)!r}, metadata says {str(theirs)!r}"
 
 
 def check_metadata(doc: Document) -> Iterator[Finding]:
