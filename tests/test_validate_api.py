@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from conftest import ROOT, SEED
@@ -116,14 +115,12 @@ def test_any_seed_with_lines_deleted_validates_with_valid_locations(deleted: lis
             assert diagnostic.line == doc.text.count("\n", 0, diagnostic.span.start) + 1
 
 
-def test_locating_many_diagnostics_in_a_long_text_takes_linear_time() -> None:
-    """Each diagnostic's line is a bisection, not a count over the text before it (20,000 in 2 MB took 7 s)."""
+def test_many_diagnostics_in_a_long_text_get_the_right_lines() -> None:
+    """Each diagnostic's line is found by bisection over the line starts (it was a count over the text
+    before it: quadratic; the speed is measured in benchmarks/validate.py)."""
     filler = "".join(
         f"Zie Kamerstuk nr. {i} en de toelichting daarbij in de bijlage van deze brief.\n" for i in range(20_000)
     )
     doc = kamerstuk.parse(SEED_TEXT + "\n" + filler + filler[:400_000])
-    start = time.perf_counter()
     found = validate(doc, select=["KS501"])
-    elapsed = time.perf_counter() - start
     assert len(found) > 20_000 and found[-1].line == doc.text.count("\n", 0, found[-1].span.start) + 1  # type: ignore[union-attr]
-    assert elapsed < 3, f"validate took {elapsed:.1f} s"

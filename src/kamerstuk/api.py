@@ -116,14 +116,14 @@ def parse_file(
     like an officielebekendmakingen id (with diagnostic KS106).
     """
     name = os.fspath(path)
-    document = parse(_read(name, max_size), strict=strict, max_size=max_size, source=name)
+    document = parse(read_file(name, max_size), strict=strict, max_size=max_size, source=name)
     if metadata is not None:
         meta_name = os.fspath(metadata)
-        document = merge_metadata(document, parse_metadata(_read(meta_name, max_size), source=meta_name))
-    return _identifier_from_name(document, name)
+        document = merge_metadata(document, parse_metadata(read_file(meta_name, max_size), source=meta_name))
+    return identifier_from_name(document, name)
 
 
-def _identifier_from_name(document: Document, name: str) -> Document:
+def identifier_from_name(document: Document, name: str) -> Document:
     """Pages are saved under their officielebekendmakingen id ("kst-35153-12.txt", "ah-tk-20242025-1028.html");
     where the text names no identifier, the file name is the best evidence left, and says so (KS106)."""
     if document.identifier is not None:
@@ -145,8 +145,9 @@ def parse_metadata(
     return metadata_from_record(xml_reader.parse_tree(raw, source), source)
 
 
-def _read(name: str, max_size: int) -> bytes:
-    """The bytes of a file, refusing one larger than `max_size` before reading it."""
+def read_file(name: str, max_size: int) -> bytes:
+    """The bytes of a file, refusing one larger than `max_size` before reading it; a file-system
+    error becomes a `ParseError` naming the file, with the original error as its cause."""
     file = Path(name)
     try:
         size = file.stat().st_size

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from typing import TypeVar
 
-from .api import DEFAULT_MAX_SIZE, _identifier_from_name, _read, parse
+from .api import DEFAULT_MAX_SIZE, identifier_from_name, parse, read_file
 from .errors import ParseError
 from .models import Document
 from .sources import BrokenEntry, DataEntry, Entry, Selection, iter_entries, os_message
@@ -140,9 +140,9 @@ def parse_entry(entry: Entry, work: Callable[[Document, str], T], options: Parse
         if isinstance(entry, DataEntry):
             data, name = entry.data, entry.name
         else:
-            data, name = _read(entry.path, options.max_size), entry.path
+            data, name = read_file(entry.path, options.max_size), entry.path
         document = parse(data, strict=options.strict, max_size=options.max_size, source=entry.source)
-        document = _identifier_from_name(document, name)
+        document = identifier_from_name(document, name)
         if not options.keep_unrecognised:
             _check_recognised(document)
         return entry.source, work(document, entry.source)

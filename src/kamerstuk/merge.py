@@ -9,7 +9,7 @@ def merge_metadata(document: Document, metadata: Metadata) -> Document:
     """Attach `metadata`; fill only what the document lacks, and report every disagreement (KS601)."""
     diagnostics = list(document.diagnostics)
     update: dict[str, object] = {"metadata": metadata}
-    for field, ours, theirs in _comparisons(document, metadata):
+    for field, ours, theirs in comparisons(document, metadata):
         if theirs is None:
             continue
         if ours is None:
@@ -18,7 +18,7 @@ def merge_metadata(document: Document, metadata: Metadata) -> Document:
             if field == "date":
                 diagnostics.append(DATE_FROM_METADATA)
             continue
-        if _normal(ours) != _normal(theirs):
+        if normal(ours) != normal(theirs):
             diagnostics.append(
                 Diagnostic(
                     code="KS601",
@@ -37,7 +37,7 @@ DATE_FROM_METADATA = Diagnostic(
 )
 
 
-def _comparisons(document: Document, metadata: Metadata) -> list[tuple[str, object, object]]:
+def comparisons(document: Document, metadata: Metadata) -> list[tuple[str, object, object]]:
     """(field, the document's value, the metadata's value) for every field both can hold."""
     dossier = document.dossier.key if document.dossier else None
     return [
@@ -49,6 +49,6 @@ def _comparisons(document: Document, metadata: Metadata) -> list[tuple[str, obje
     ]
 
 
-def _normal(value: object) -> str:
+def normal(value: object) -> str:
     """Values compared without spaces and case: "21 501-20" and "21501-20" agree."""
     return str(value).replace(" ", "").lower()

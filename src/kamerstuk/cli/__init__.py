@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from . import batch_cmd, parse_cmd, refs_cmd, schema_cmd, validate_cmd
+from .exit_codes import EXIT_OK, EXIT_USAGE
 
 #: Subcommand modules; each has `register(subparsers)` and sets `func(args) -> int` on its parser.
 COMMANDS: tuple[ModuleType, ...] = (parse_cmd, refs_cmd, batch_cmd, validate_cmd, schema_cmd)
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

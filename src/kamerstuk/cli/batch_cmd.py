@@ -19,8 +19,7 @@ from ..api import DEFAULT_MAX_SIZE
 from ..batch import Failure, ParseOptions, outcomes, resolve_jobs, selection
 from ..sources import iter_entries
 from ..writers import FORMATS, ErrorLog, Output, OutputError, default_errors_path, open_output
-
-EXIT_INTERRUPTED = 130
+from .exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         done = output.done() if args.resume else set()
     except (OutputError, ValueError, ImportError) as exc:
         print(f"kamerstuk batch: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     errors_path = args.errors or default_errors_path(args.output, fmt)
     tally = Tally()
     start = time.perf_counter()
@@ -89,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kamerstuk batch: {tally.summary(time.perf_counter() - start)}", file=sys.stderr)
     if tally.failed:
         print(f"kamerstuk batch: failures are listed in {errors_path}", file=sys.stderr)
-    return 1 if tally.failed else 0
+    return EXIT_FAILED if tally.failed else EXIT_OK
 
 
 class _Progress(tqdm):  # type: ignore[type-arg]

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..api import parse, parse_file, read_tokens
 from ..errors import ParseError
 from ..models import Document
+from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 EXAMPLE = "kst-28676-467.txt"
 
@@ -36,7 +37,7 @@ def run_parse(args: argparse.Namespace) -> int:
     """Print each file's Document; exit 1 when any file could not be parsed, 2 when none was named."""
     if not args.files and not args.example:
         print("kamerstuk parse: name at least one FILE, or --example", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     failed = False
     documents: list[Document] = [example_document()] if args.example else []
     for name in args.files:
@@ -47,7 +48,7 @@ def run_parse(args: argparse.Namespace) -> int:
             failed = True
     for document in documents:
         print(document.model_dump_json() if args.jsonl else document.model_dump_json(indent=2))
-    return 1 if failed else 0
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def run_tokens(args: argparse.Namespace) -> int:
@@ -56,11 +57,11 @@ def run_tokens(args: argparse.Namespace) -> int:
         text, tokens = read_tokens(Path(args.file).read_bytes(), source=args.file)
     except OSError as exc:
         print(f"kamerstuk tokens: {args.file}: cannot read file: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     except ParseError as exc:
         print(f"kamerstuk tokens: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     for token in tokens:
         snippet = token.text(text)[:60].replace("\n", "⏎")
         print(f"{token.kind.value:16} {token.start:>7}-{token.end:<7} {snippet}")
-    return 0
+    return EXIT_OK

@@ -8,6 +8,7 @@ import sys
 
 from ..api import parse_file
 from ..errors import ParseError
+from .exit_codes import EXIT_FAILED, EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,4 +36,4 @@ def run(args: argparse.Namespace) -> int:
             else:
                 text = ref.text.replace("\n", " ")
                 print(f"{name}\t{ref.span.start}-{ref.span.end}\t{ref.kind.value}\t{identifier}\t{text}")
-    return 1 if failed else 0
+    return EXIT_FAILED if failed else EXIT_OK

@@ -7,6 +7,7 @@ import json
 from typing import Literal
 
 from ..models import Document
+from .exit_codes import EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,4 +31,4 @@ def document_schema(mode: Literal["serialization", "validation"] = "serializatio
 def run(args: argparse.Namespace) -> int:
     """Print the schema as indented JSON."""
     print(json.dumps(document_schema(args.mode), indent=2, ensure_ascii=False))
-    return 0
+    return EXIT_OK

@@ -14,10 +14,10 @@ from ..validation import Config, ConfigError, SelectionError, find_config, load_
 from ..validation.report import FORMATS, FileReport, fails
 from ..validation.rules import RULES_BY_CODE
 from ..validation.selection import selected_codes
+from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 SUFFIXES = frozenset({".txt", ".xml", ".html"})
 CANNOT_PARSE = "KS900"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..coverage import check_coverage
-from ..merge import _comparisons, _normal
+from ..merge import comparisons, normal
 from ..models import Document, DocumentKind, Severity, Span
 from .document import has_end
 
@@ -279,8 +279,8 @@ def _metadata_conflicts(doc: Document) -> Iterator[str]:
     """What the document and its metadata record say differently, compared as merging metadata compares them."""
     if doc.metadata is None:
         return
-    for field, ours, theirs in _comparisons(doc, doc.metadata):
-        if ours is not None and theirs is not None and _normal(ours) != _normal(theirs):
+    for field, ours, theirs in comparisons(doc, doc.metadata):
+        if ours is not None and theirs is not None and normal(ours) != normal(theirs):
             yield f"{field}: document says {str(ours)!r}, metadata says {str(theirs)!r}"
 
 
