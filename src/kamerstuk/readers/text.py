@@ -400,14 +400,19 @@ class _TextTokenizer:
         self.trailing_submitters()
 
     def late_header(self, line: Line) -> bool:
-        """ "Nr. 12 MOTIE VAN HET LID ..." after site text (vote charts, menus) that hid the header."""
+        """The header after site text (menus, vote charts) that hid it: a dossier line with a number
+        line right after it, or "Nr. 12 MOTIE VAN HET LID ..." on its own."""
         if self.has_header:
             return False
         match = _NUMBER_LINE.match(line.text)
         rest = match.group("rest") if match is not None else None
-        if rest is None or kind_from_heading(rest) is DocumentKind.OTHER:
+        numbered = rest is not None and kind_from_heading(rest) is not DocumentKind.OTHER
+        following = self.lines[self.i + 1].text if self.i + 1 < len(self.lines) else ""
+        dossier = _DOSSIER_LINE.match(line.text) is not None and _NUMBER_LINE.match(following) is not None
+        if not (numbered or dossier):
             return False
-        return self.number_line(line)
+        self.header()
+        return True
 
     def split_dateline(self, line: Line) -> bool:
         """A place alone on its line with the date on the next ("'s-Gravenhage" / "18 april 1997")."""
