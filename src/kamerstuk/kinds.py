@@ -54,6 +54,12 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
         K.ADVIES_RAAD_VAN_STATE,
     ),
     (regex.compile(r"^De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
+    (
+        regex.compile(
+            r"^De vaste commissie voor [^\n]{3,120}? heeft (?:nader )?schriftelijk overleg gevoerd", regex.MULTILINE
+        ),
+        K.VERSLAG_SCHRIFTELIJK_OVERLEG,
+    ),
     (regex.compile(r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),
 )
 
