@@ -240,8 +240,7 @@ class _TextTokenizer:
     def marked_dossier(self, line: Line, match: regex.Match[str]) -> bool:
         """ "23 9821" above its title: dossier 23 982 with footnote marker 1 glued to it."""
         nxt = self.lines[self.i + 1]
-        number_end = str(line.start + match.end("number"))
-        attrs = {"number_start": str(line.start), "number_end": number_end, "printed_end": number_end}
+        attrs = {"number_start": str(line.start), "printed_end": str(line.start + match.end("number"))}
         attrs.update(title_start=str(nxt.start), title_end=str(nxt.end))
         self.emit(T.DOSSIER, line.start, nxt.end, **attrs)
         self.emit(T.NOTE_REF, line.start + match.start("marker"), line.end, number=match.group("marker"))
@@ -265,9 +264,9 @@ class _TextTokenizer:
         return False
 
     def _dossier_attrs(self, match: regex.Match[str], line: Line) -> dict[str, str]:
-        return {"number_start": str(line.start + match.start()), "number_end": str(line.start + match.end("dnum"))} | {
-            "printed_end": str(line.start + (match.start("title") - 1 if match.group("title") else match.end()))
-        }
+        """Where the printed dossier number starts and ends, for the assembler to read it."""
+        printed_end = match.start("title") - 1 if match.group("title") else match.end()
+        return {"number_start": str(line.start + match.start()), "printed_end": str(line.start + printed_end)}
 
     def number_line(self, line: Line) -> bool:
         """ "Nr. 467 HEADING", "nr. 4" alone, an Eerste Kamer letter ("B VOORLOPIG VERSLAG", "AI1 ...")
