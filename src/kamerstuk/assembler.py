@@ -43,6 +43,7 @@ from .tokens import INLINE_KINDS, Token, TokenKind
 T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
 _INLINE_DATE_TEXT = regex.compile(DATE_PATTERN)
+_VERGADERJAAR = regex.compile(r"(\d{4})\s*[-–/]\s*(\d{2,4})$")
 _TRAILING_DATE = regex.compile(r"\bvan\s+" + DATE_PATTERN + r"$")
 
 
@@ -465,7 +466,7 @@ def _vergaderjaar(value: str | None) -> str | None:
     """Normalise "2024-2025", "2024–2025" or "2024/25" to "2024-2025"."""
     if not value:
         return None
-    match = regex.match(r"(\d{4})\s*[-–/]\s*(\d{2,4})$", value.strip())
+    match = _VERGADERJAAR.match(value.strip())
     if match is None:
         return None
     return session_years(int(match.group(1)), match.group(2))
