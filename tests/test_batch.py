@@ -185,3 +185,17 @@ def test_a_file_too_large_is_refused_with_its_size_and_no_source_in_the_message(
 
 def test_sources_refuse_members_above_the_parsers_default_maximum() -> None:
     assert Selection().max_size == kamerstuk.api.DEFAULT_MAX_SIZE
+
+
+def test_a_zip_member_in_an_unsupported_compression_method_is_an_error_row(tmp_path: Path) -> None:
+    """Hand-made: a real letter zipped, its method patched to 98 (PPMd, which Python cannot read)."""
+    archive = tmp_path / "ppmd.zip"
+    with zipfile.ZipFile(archive, "w") as writer:
+        writer.writestr("kst-28676-467.txt", SEED.read_bytes())
+    data = bytearray(archive.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[8:10] = data[central + 10 : central + 12] = (98).to_bytes(2, "little")
+    archive.write_bytes(bytes(data))
+    (result,) = kamerstuk.parse_many([archive])
+    assert result.error is not None and result.error.type == "ArchiveError"
+    assert "compression method 98" in result.error.message

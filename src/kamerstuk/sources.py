@@ -24,6 +24,8 @@ TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz
 MEMBER_SEPARATOR = "!"
 #: Folders of archive tools, never documents (macOS resource forks in zips).
 _IGNORED_DIRS = frozenset({"__MACOSX"})
+#: The zip compression methods Python can read; zipfile refuses others when a member is opened.
+_ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 _ARCHIVE_ERRORS = (
     OSError,
     EOFError,
@@ -31,7 +33,6 @@ _ARCHIVE_ERRORS = (
     zipfile.BadZipFile,
     tarfile.TarError,
     RuntimeError,
-    NotImplementedError,  # zipfile: a compression method it cannot read
 )
 
 
@@ -180,6 +181,8 @@ def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, ma
     """One zip member's bytes, or why they cannot be read (damaged, encrypted, too large)."""
     if info.file_size > max_size:
         return BrokenEntry(source, "InputTooLargeError", _too_large(info.file_size, max_size))
+    if info.compress_type not in _ZIP_METHODS:
+        return BrokenEntry(source, "ArchiveError", f"zip compression method {info.compress_type} is not supported")
     try:
         with archive.open(info) as member:
             return DataEntry(source, member.read(max_size + 1), info.filename)
