@@ -77,3 +77,15 @@ def test_an_archive_is_parsed_member_by_member(tmp_path: Path, monkeypatch: pyte
     results = kd._parse_partition([[FileEntry(str(archive), str(archive))]], ["*"], ParseOptions())
     assert [result.ok for result in results] == [True] * 5
     assert read_ahead == [0] * 5
+
+
+def test_size_limit_and_strict_reach_the_workers(client: Client, tmp_path: Path) -> None:
+    archive = write_tar(tmp_path / "a.tar.gz", real_texts()[:3])
+    too_small = kd.read_results([SEED, archive], max_size=1_000).compute()
+    assert [r.error.type for r in too_small if r.error] == ["InputTooLargeError"] * 4
+    broken = tmp_path / "kst-28676-467.txt"
+    seed = SEED.read_text(encoding="utf-8").replace("\u00a0", " ")
+    broken.write_text(seed.replace("3 oktober 2024", "31 februari 2024"), encoding="utf-8")  # one named change
+    (strict,) = kd.read_results([broken], strict=True).compute()
+    (lenient,) = kd.read_results([broken]).compute()
+    assert strict.error is not None and "KS202" in strict.error.message and lenient.ok

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .api import DEFAULT_MAX_SIZE
 from .batch import ParseOptions, Result, _document, _result, parse_entry, selection
 from .models import Document
 from .optional import require
@@ -33,13 +34,21 @@ def read_documents(
     glob: str | Sequence[str] = "*",
     files_per_partition: int = FILES_PER_PARTITION,
     keep_unrecognised: bool = False,
+    strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> dask.bag.Bag:
     """A Bag of the Documents of files, directories, archives or glob patterns; sources that fail are left out.
 
-    Use `read_results` to keep the failures and the source of every document.
+    Use `read_results` to keep the failures and the source of every document. `strict`, `max_size`
+    and `keep_unrecognised` mean what they mean for `kamerstuk.parse_many`.
     """
     results = read_results(
-        paths_or_glob, glob=glob, files_per_partition=files_per_partition, keep_unrecognised=keep_unrecognised
+        paths_or_glob,
+        glob=glob,
+        files_per_partition=files_per_partition,
+        keep_unrecognised=keep_unrecognised,
+        strict=strict,
+        max_size=max_size,
     )
     return results.filter(_ok).map(_document_of)
 
@@ -50,10 +59,12 @@ def read_results(
     glob: str | Sequence[str] = "*",
     files_per_partition: int = FILES_PER_PARTITION,
     keep_unrecognised: bool = False,
+    strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
 ) -> dask.bag.Bag:
     """A Bag of `Result`s (source plus Document or Failure), in input order, one partition per archive."""
     patterns = (glob,) if isinstance(glob, str) else tuple(glob)
-    options = ParseOptions(keep_unrecognised=keep_unrecognised)
+    options = ParseOptions(strict=strict, max_size=max_size, keep_unrecognised=keep_unrecognised)
     partitions = _partitions(_expand(paths_or_glob), patterns, files_per_partition)
     bag: dask.bag.Bag = dask.bag.from_sequence(partitions, partition_size=1)
     return bag.map_partitions(_parse_partition, patterns, options)
