@@ -62,7 +62,8 @@ class Assembler:
         self.tokens = tokens
         self.source_format = source_format
         self.diagnostics = list(diagnostics)
-        self.fields: dict[str, object] = {}
+        self.fields: dict[str, str] = {}
+        self.date: datetime.date | None = None
         self.field_spans: dict[str, Span] = {}
         self.preamble: dict[str, str] = {}
         self.dossiers: list[Dossier] = []
@@ -180,7 +181,7 @@ class Assembler:
 
     def on_dateline(self, token: Token) -> None:
         """Take the first dated line of the document; later ones stay paragraphs."""
-        if "date_label" in self.fields:
+        if "date_label" in self.field_spans:
             self.on_paragraph(token)
             return
         line = token.text(self.text)
@@ -191,7 +192,9 @@ class Assembler:
             return
         self.field_spans["date_label"] = token.span
         if parsed is not None:
-            self.fields["date_label"] = parsed.place if parsed.place is not None else parsed.label
+            label = parsed.place if parsed.place is not None else parsed.label
+            if label:
+                self.fields["date_label"] = label
             if parsed.place is not None and parsed.place_start is not None and parsed.place_end is not None:
                 self.fields["place"] = _clean(parsed.place)
                 self.field_spans["place"] = Span(
@@ -202,7 +205,7 @@ class Assembler:
                 bad = line[parsed.date_start : parsed.date_end]
                 self.diagnose("KS202", f"unparseable date {bad!r}", date_span, severity=Severity.ERROR)
             elif iso is None and parsed.date is not None:
-                self.fields["date"] = parsed.date
+                self.date = parsed.date
                 self.field_spans["date"] = date_span
         if iso is not None:
             self.iso_date(iso, token)
@@ -210,23 +213,27 @@ class Assembler:
     def on_date(self, token: Token) -> None:
         """A date inside a sentence that dates the document ("(ingezonden 12 maart 2019)")."""
         match = _INLINE_DATE_TEXT.search(token.text(self.text))
-        if match is None or "date" in self.fields:
+        if match is None or self.date is not None:
             return
         date = parse_date(match.group("date"))
         if date is None:
             return
-        self.fields["date"] = date
-        self.fields.setdefault("date_label", (token.attrs or {}).get("label"))
+        self.date = date
+        label = (token.attrs or {}).get("label")
+        if label:
+            self.fields.setdefault("date_label", label)
         self.field_spans["date"] = Span(start=token.start + match.start("date"), end=token.start + match.end("date"))
 
     def iso_date(self, iso: str, token: Token) -> None:
         """The reader's ISO date (XML `datum@isodatum`), exact where the text may be irregular."""
         try:
-            self.fields["date"] = datetime.date.fromisoformat(iso)
+            self.date = datetime.date.fromisoformat(iso)
         except ValueError:
             self.diagnose("KS202", f"unparseable date {iso!r}", token.span, severity=Severity.ERROR)
             return
-        self.fields.setdefault("date_label", _clean(token.text(self.text)).split(" ")[0] or None)
+        label = _clean(token.text(self.text)).split(" ")[0]
+        if label:
+            self.fields.setdefault("date_label", label)
 
     # -- body -------------------------------------------------------------------------------
     def on_section_heading(self, token: Token) -> None:
@@ -312,8 +319,6 @@ class Assembler:
         """Derive what needs the whole document (identifier, kind, chamber, references) and build it."""
         heading = self.fields.get("heading")
         number = self.fields.get("number") or self.preamble.get("number")
-        heading = heading if isinstance(heading, str) else None
-        number = number if isinstance(number, str) else None
         if not self.dossiers and "dossier" in self.preamble:
             parsed = split_dossier(self.preamble["dossier"])
             if parsed is not None:
@@ -321,10 +326,10 @@ class Assembler:
         identifier = f"kst-{self.dossiers[0].key}-{number}" if self.dossiers and number else None
         if metadata is not None and metadata.identifier:
             identifier = metadata.identifier
-        if "date" not in self.fields and heading is not None:
+        if self.date is None and heading is not None:
             self.date_from_heading(heading)
-        if "date" not in self.fields and metadata is not None and metadata.issued is not None:
-            self.fields["date"] = metadata.issued
+        if self.date is None and metadata is not None and metadata.issued is not None:
+            self.date = metadata.issued
             self.diagnostics.append(DATE_FROM_METADATA)
         if not self.dossiers and not number and not heading:
             self.diagnose("KS101", "no dossier number, document number or heading found", severity=Severity.INFO)
@@ -344,10 +349,10 @@ class Assembler:
             kind=self.kind(heading),
             chamber=self.chamber(number),
             vergaderjaar=_vergaderjaar(vergaderjaar),
-            addressee=self.text_field("addressee"),
-            place=self.text_field("place"),
-            date=self.fields.get("date"),  # type: ignore[arg-type]
-            date_label=self.text_field("date_label"),
+            addressee=self.fields.get("addressee"),
+            place=self.fields.get("place"),
+            date=self.date,
+            date_label=self.fields.get("date_label"),
             page_title=self.preamble.get("title"),
             signatories=self.signatories,
             sections=self.sections,
@@ -370,20 +375,15 @@ class Assembler:
             return
         date = parse_date(match.group("date"))
         if date is not None:
-            self.fields["date"] = date
+            self.date = date
             offset = self.text.find(match.group("date"), span.start, span.end)
             if offset >= 0:
                 self.field_spans["date"] = Span(start=offset, end=offset + len(match.group("date")))
 
     def kamerstuk_signs(self, heading: str | None) -> bool:
         """True when anything in the text marks it as a Kamerstuk, even without its header."""
-        found = self.fields.get("addressee") or self.fields.get("date") or self.signatories or self.notes
+        found = self.fields.get("addressee") or self.date or self.signatories or self.notes
         return bool(found or "title" in self.preamble or self.kind(heading) is not DocumentKind.OTHER)
-
-    def text_field(self, name: str) -> str | None:
-        """A header field that holds text, or None."""
-        value = self.fields.get(name)
-        return value if isinstance(value, str) else None
 
     def kind(self, heading: str | None) -> DocumentKind:
         """The kind from the heading, else the page title, else standard wording."""
@@ -400,7 +400,7 @@ class Assembler:
         named = self.preamble.get("chamber")
         if named:
             return _CHAMBERS.get(named.split()[0])
-        addressee = self.text_field("addressee")
+        addressee = self.fields.get("addressee")
         if addressee is not None:
             for word, chamber in _CHAMBERS.items():
                 if f"{word} Kamer" in addressee:
