@@ -331,9 +331,10 @@ class Assembler:
         if self.date is None and metadata is not None and metadata.issued is not None:
             self.date = metadata.issued
             self.diagnostics.append(DATE_FROM_METADATA)
+        kind = self.kind(heading)
         if not self.dossiers and not number and not heading:
             self.diagnose("KS101", "no dossier number, document number or heading found", severity=Severity.INFO)
-            if not self.kamerstuk_signs(heading):
+            if not self.kamerstuk_signs(kind):
                 self.diagnose(
                     "KS100",
                     "no sign of a Kamerstuk: no dossier, number, heading, addressee, dated line, "
@@ -346,7 +347,7 @@ class Assembler:
             dossiers=self.dossiers,
             number=number,
             heading=heading,
-            kind=self.kind(heading),
+            kind=kind,
             chamber=self.chamber(number),
             vergaderjaar=_vergaderjaar(vergaderjaar),
             addressee=self.fields.get("addressee"),
@@ -380,10 +381,10 @@ class Assembler:
             if offset >= 0:
                 self.field_spans["date"] = Span(start=offset, end=offset + len(match.group("date")))
 
-    def kamerstuk_signs(self, heading: str | None) -> bool:
+    def kamerstuk_signs(self, kind: DocumentKind) -> bool:
         """True when anything in the text marks it as a Kamerstuk, even without its header."""
         found = self.fields.get("addressee") or self.date or self.signatories or self.notes
-        return bool(found or "title" in self.preamble or self.kind(heading) is not DocumentKind.OTHER)
+        return bool(found or "title" in self.preamble or kind is not DocumentKind.OTHER)
 
     def kind(self, heading: str | None) -> DocumentKind:
         """The kind from the heading, else the page title, else standard wording."""
