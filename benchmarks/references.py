@@ -10,8 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kamerstuk.extract.references import find_references
 from kamerstuk.normalize import normalise
-from kamerstuk.references import find_references
 
 _FIXTURES = Path(__file__).parent.parent / "fixtures"
 

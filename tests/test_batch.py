@@ -12,9 +12,9 @@ from batch_helpers import real_texts, write_tar, write_zip
 from conftest import FIXTURES, PAGES, SEED
 
 import kamerstuk
-from kamerstuk.batch import CHUNK_DOCUMENTS, CHUNKS_PER_JOB, Failure, ParseOptions, outcomes
+from kamerstuk.archive.batch import CHUNK_DOCUMENTS, CHUNKS_PER_JOB, Failure, ParseOptions, outcomes
+from kamerstuk.archive.sources import FileEntry, Selection
 from kamerstuk.models import Document
-from kamerstuk.sources import FileEntry, Selection
 
 
 def test_directory_is_walked_recursively_in_sorted_order_with_a_glob() -> None:

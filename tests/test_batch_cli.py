@@ -17,8 +17,8 @@ from batch_helpers import real_texts, write_tar, write_zip
 from conftest import SEED
 
 from kamerstuk import Document
+from kamerstuk.archive.records import TABLES
 from kamerstuk.cli import main
-from kamerstuk.records import TABLES
 
 
 @pytest.fixture

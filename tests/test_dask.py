@@ -14,9 +14,11 @@ from conftest import PAGES, SEED
 from distributed import Client, LocalCluster
 
 import kamerstuk
+import kamerstuk.archive.dask as bridge
 import kamerstuk.dask as kd
-from kamerstuk.batch import ParseOptions, parse_entry
-from kamerstuk.sources import Entry, FileEntry, Selection, iter_entries
+from kamerstuk.archive.batch import ParseOptions, parse_entry
+from kamerstuk.archive.dask import _parse_partition
+from kamerstuk.archive.sources import Entry, FileEntry, Selection, iter_entries
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +74,9 @@ def test_an_archive_is_parsed_member_by_member(tmp_path: Path, monkeypatch: pyte
         read_ahead.append(read - len(read_ahead) - 1)
         return parse_entry(entry, work, options)
 
-    monkeypatch.setattr(kd, "iter_entries", counted)
-    monkeypatch.setattr(kd, "parse_entry", parse)
-    results = kd._parse_partition([[FileEntry(str(archive), str(archive))]], ["*"], ParseOptions())
+    monkeypatch.setattr(bridge, "iter_entries", counted)
+    monkeypatch.setattr(bridge, "parse_entry", parse)
+    results = _parse_partition([[FileEntry(str(archive), str(archive))]], ["*"], ParseOptions())
     assert [result.ok for result in results] == [True] * 5
     assert read_ahead == [0] * 5
 

@@ -7,8 +7,8 @@ import datetime
 from conftest import PAGES, SEED
 
 import kamerstuk
+from kamerstuk.archive.records import ERRORS, TABLES, arrow_schema, to_records
 from kamerstuk.models import Document, Dossier, Reference, ReferenceKind, Span
-from kamerstuk.records import ERRORS, TABLES, arrow_schema, to_records
 
 
 def _all_documents() -> list[tuple[str, Document]]:

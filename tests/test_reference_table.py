@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from kamerstuk.extract.references import find_references
 from kamerstuk.models import Reference
-from kamerstuk.references import find_references
 
 _ROWS: list[dict[str, Any]] = json.loads((Path(__file__).parent / "data" / "reference_table.json").read_text("utf-8"))
 

@@ -11,7 +11,7 @@ import kamerstuk
 from kamerstuk import ParseError
 from kamerstuk.assembler import _vergaderjaar
 from kamerstuk.cli import main
-from kamerstuk.markers import find_markers
+from kamerstuk.extract.markers import find_markers
 
 ENVELOPE = "<officiele-publicatie><kamerstuk>{}</kamerstuk></officiele-publicatie>"
 

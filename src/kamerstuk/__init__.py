@@ -1,9 +1,11 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
 from .api import parse, parse_file, parse_metadata, read_tokens, tokenize
-from .batch import Failure, Result, parse_many
+from .archive.batch import Failure, Result, parse_many
+from .archive.records import to_dataframe, to_records
 from .coverage import check_coverage
 from .errors import ParseError
+from .extract.references import find_references
 from .models import (
     Chamber,
     Diagnostic,
@@ -21,8 +23,6 @@ from .models import (
     Signatory,
     Span,
 )
-from .records import to_dataframe, to_records
-from .references import find_references
 from .tokens import Token, TokenKind
 from .validation import RULES, Rule, validate
 

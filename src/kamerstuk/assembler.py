@@ -13,11 +13,14 @@ from collections.abc import Callable
 
 import regex
 
-from .dates import DATE_PATTERN, parse_date, parse_dateline
-from .dossiers import split_dossier
-from .identifiers import reference_from_dossier, reference_from_identifier
-from .kinds import kind_from_body, kind_from_heading, kind_from_page_title
-from .markers import strip_trailing_marker
+from .extract.dates import DATE_PATTERN, parse_date, parse_dateline
+from .extract.dossiers import split_dossier
+from .extract.identifiers import reference_from_dossier, reference_from_identifier
+from .extract.kinds import kind_from_body, kind_from_heading, kind_from_page_title
+from .extract.markers import strip_trailing_marker
+from .extract.people import clean_name, signatories_from_lines, submitter_names
+from .extract.reference_values import session_years
+from .extract.references import find_references
 from .merge import DATE_FROM_METADATA
 from .models import (
     Chamber,
@@ -35,9 +38,6 @@ from .models import (
     Signatory,
     Span,
 )
-from .people import clean_name, signatories_from_lines, submitter_names
-from .reference_values import session_years
-from .references import find_references
 from .tokens import INLINE_KINDS, Token, TokenKind
 
 T = TokenKind

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from . import render
+
 _FROZEN = ConfigDict(frozen=True, extra="ignore")
 
 OB_URL = "https://zoek.officielebekendmakingen.nl/{}.html"
@@ -265,9 +267,29 @@ class Document(BaseModel):
 
     def to_text(self) -> str:
         """The document in the plain-text layout of its officielebekendmakingen page."""
-        from .render import to_text
+        blocks = [f"{dossier} {dossier.title}" if dossier.title else str(dossier) for dossier in self.dossiers]
+        header = render.number_line(self.number, self._source_text("heading", self.heading or ""))
+        if header:
+            blocks.append(header)
+        if self.addressee:
+            blocks.append(self.addressee)
+        dateline = self._source_text("date_label", render.dateline(self.date, self.place, self.date_label))
+        if dateline:
+            blocks.append(dateline)
+        for section in self.sections:
+            if section.heading:
+                blocks.append(section.heading)
+            blocks.extend(paragraph.text for paragraph in section.paragraphs)
+        blocks.extend(render.signature_lines(s.role, s.portfolio, s.name) for s in self.signatories)
+        blocks.extend(render.note_block(note.number, note.text) for note in self.notes)
+        return "\n\n".join(blocks) + "\n"
 
-        return to_text(self)
+    def _source_text(self, field: str, default: str) -> str:
+        """The field as the source wrote it (whitespace folded), or `default` where it has no span."""
+        span = self.field_spans.get(field)
+        if span is None or not self.text:
+            return default
+        return " ".join(self.text[span.start : span.end].split())
 
     @property
     def minister(self) -> Signatory | None:

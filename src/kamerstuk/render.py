@@ -1,73 +1,43 @@
-"""Render a Document in the plain-text layout of its officielebekendmakingen page."""
+"""Plain-text layout pieces of an officielebekendmakingen page; `Document.to_text` puts them together.
+
+This module sits below the model: it takes plain values, so the model can use it without an import circle.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .models import Signatory
-
-if TYPE_CHECKING:
-    from .models import Document
+import datetime
 
 _MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
-def to_text(document: Document) -> str:
-    """The page text: header, addressee, date, sections, signature and "X Noot" blocks."""
-    blocks: list[str] = []
-    for dossier in document.dossiers:
-        blocks.append(f"{dossier} {dossier.title}" if dossier.title else str(dossier))
-    header = _number_line(document)
-    if header:
-        blocks.append(header)
-    if document.addressee:
-        blocks.append(document.addressee)
-    dateline = _dateline(document)
-    if dateline:
-        blocks.append(dateline)
-    for section in document.sections:
-        if section.heading:
-            blocks.append(section.heading)
-        blocks.extend(paragraph.text for paragraph in section.paragraphs)
-    blocks.extend(_signature_lines(document.signatories))
-    for note in document.notes:
-        blocks.append(f"X Noot\n{note.number}\n\n{note.text}")
-    return "\n\n".join(blocks) + "\n"
-
-
-def _number_line(document: Document) -> str:
+def number_line(number: str | None, heading: str) -> str:
     """ "Nr. 467 BRIEF VAN ..." (an Eerste Kamer letter stands without "Nr."), markers kept."""
-    heading = document.heading or ""
-    span = document.field_spans.get("heading")
-    if span is not None and document.text:
-        heading = " ".join(document.text[span.start : span.end].split())
-    if document.number is None:
+    if number is None:
         return heading
-    number = document.number if document.number[:1].isalpha() else f"Nr. {document.number}"
-    return f"{number} {heading}".strip()
+    label = number if number[:1].isalpha() else f"Nr. {number}"
+    return f"{label} {heading}".strip()
 
 
-def _dateline(document: Document) -> str:
-    span = document.field_spans.get("date_label")
-    if span is not None and document.text:
-        return " ".join(document.text[span.start : span.end].split())
-    if document.date is None:
+def dateline(date: datetime.date | None, place: str | None, label: str | None) -> str:
+    """ "Den Haag, 3 oktober 2024", or the label and the date where no place is known."""
+    if date is None:
         return ""
-    date = f"{document.date.day} {_MONTHS[document.date.month - 1]} {document.date.year}"
-    if document.place:
-        return f"{document.place}, {date}"
-    return f"{document.date_label} {date}" if document.date_label else date
+    written = f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    if place:
+        return f"{place}, {written}"
+    return f"{label} {written}" if label else written
 
 
-def _signature_lines(signatories: list[Signatory]) -> list[str]:
-    """One line per submitter; a role line ("De Minister van Defensie,") and the name for others."""
-    lines: list[str] = []
-    for signatory in signatories:
-        if signatory.role in ("Lid", "Koning", "Koningin"):
-            lines.append(signatory.name or "")
-            continue
-        role = f"De {signatory.role}"
-        if signatory.portfolio:
-            role += f" van {signatory.portfolio}"
-        lines.append(f"{role},\n{signatory.name}" if signatory.name else f"{role},")
-    return lines
+def signature_lines(role: str, portfolio: str | None, name: str | None) -> str:
+    """A submitter's name alone; a role line ("De Minister van Defensie,") and the name for others."""
+    if role in ("Lid", "Koning", "Koningin"):
+        return name or ""
+    line = f"De {role}"
+    if portfolio:
+        line += f" van {portfolio}"
+    return f"{line},\n{name}" if name else f"{line},"
+
+
+def note_block(number: str, text: str) -> str:
+    """An "X Noot" block as the page prints it."""
+    return f"X Noot\n{number}\n\n{text}"

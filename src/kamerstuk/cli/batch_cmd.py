@@ -16,9 +16,9 @@ from typing import Any
 from tqdm import tqdm
 
 from ..api import DEFAULT_MAX_SIZE
-from ..batch import Failure, ParseOptions, outcomes, resolve_jobs, selection
-from ..sources import iter_entries
-from ..writers import FORMATS, ErrorLog, Output, OutputError, default_errors_path, open_output
+from ..archive.batch import Failure, ParseOptions, outcomes, resolve_jobs, selection
+from ..archive.sources import iter_entries
+from ..archive.writers import FORMATS, ErrorLog, Output, OutputError, default_errors_path, open_output
 from .exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 

@@ -12,8 +12,8 @@ import re
 
 from lxml import etree, html
 
-from ..dossiers import split_dossier
 from ..errors import ParseError
+from ..extract.dossiers import split_dossier
 from ..metadata import metadata_from_pairs
 from ..models import Metadata
 from ..normalize import normalise

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 import regex
 
-from ..addressing import match_addressee
-from ..dates import DATE_PATTERN, is_dateline
-from ..dossiers import DOSSIER_PATTERN
-from ..kinds import kind_from_heading
-from ..markers import find_markers
+from ..extract.addressing import match_addressee
+from ..extract.dates import DATE_PATTERN, is_dateline
+from ..extract.dossiers import DOSSIER_PATTERN
+from ..extract.kinds import kind_from_heading
+from ..extract.markers import find_markers
+from ..extract.people import MONARCHS, is_name, looks_like_submitter, parse_role_line
 from ..models import DocumentKind
-from ..people import MONARCHS, is_name, looks_like_submitter, parse_role_line
 from ..tokens import Token, TokenKind
 
 T = TokenKind

@@ -10,9 +10,9 @@ import threading
 
 from lxml import etree
 
-from ..addressing import match_addressee
-from ..dates import is_dateline
 from ..errors import ParseError
+from ..extract.addressing import match_addressee
+from ..extract.dates import is_dateline
 from ..metadata import metadata_from_pairs
 from ..tokens import Token, TokenKind
 from .rendered import Rendered, element_text

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from .models import Document, Span
-from .optional import require
+from ..models import Document, Span
+from ..optional import require
 
 if TYPE_CHECKING:
     import pandas

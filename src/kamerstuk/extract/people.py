@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import regex
 
-from .models import Signatory, Span
+from ..models import Signatory, Span
 
 _ROLES = {
     "minister-president": "Minister-President",

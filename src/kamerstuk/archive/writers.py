@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from .models import Document
-from .optional import require
+from ..models import Document
+from ..optional import require
 from .records import ERRORS, TABLES, Records, Table, arrow_schema, csv_value, error_row, to_records
 
 FORMATS = ("jsonl", "csv", "parquet")

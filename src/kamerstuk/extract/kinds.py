@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .models import DocumentKind
+from ..models import DocumentKind
 
 K = DocumentKind
 #: Heading phrases, most specific first; the phrase that starts earliest in the heading wins.

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from typing import TypeVar
 
-from .api import DEFAULT_MAX_SIZE, identifier_from_name, parse, read_file
-from .errors import ParseError
-from .models import Document
+from ..api import DEFAULT_MAX_SIZE, identifier_from_name, parse, read_file
+from ..errors import ParseError
+from ..models import Document
 from .sources import BrokenEntry, DataEntry, Entry, Selection, iter_entries, os_message
 
 T = TypeVar("T")

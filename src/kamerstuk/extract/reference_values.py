@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .models import Chamber, Dossier
+from ..models import Chamber, Dossier
 
 _CHAMBERS = {
     "II": Chamber.TWEEDE_KAMER,

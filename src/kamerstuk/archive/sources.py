@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .api import DEFAULT_MAX_SIZE
+from ..api import DEFAULT_MAX_SIZE
 
 #: Name endings of the archives that are read member by member.
 ZIP_SUFFIXES = (".zip",)

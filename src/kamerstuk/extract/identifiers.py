@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .models import Chamber, Dossier, Reference, ReferenceKind, Span
+from ..models import Chamber, Dossier, Reference, ReferenceKind, Span
 
 _KST = regex.compile(
     r"^kst-(?P<dossier>\d{4,6}|[CDLXVI]+)(?:-(?P<suffix>[0-9]{1,2}|[IVXL]{1,6}[A-D]?))?-(?P<nr>[0-9A-Za-z]{1,6})$"

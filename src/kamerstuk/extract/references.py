@@ -11,8 +11,8 @@ from typing import Any
 
 import regex
 
+from ..models import Dossier, Reference, ReferenceKind, Span
 from . import reference_values as values
-from .models import Dossier, Reference, ReferenceKind, Span
 from .reference_grammar import (
     BARE,
     CONTINUATION,

@@ -1,0 +1,1 @@
+"""Archives in, tables out: sources (files, folders, zip, tar), parallel parsing, record tables, writers, Dask."""

@@ -1,0 +1,1 @@
+"""Extractors that every reader and the assembler share: dates, people, kinds, markers, dossiers, references."""
