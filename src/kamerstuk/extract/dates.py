@@ -80,14 +80,20 @@ def parse_date(text: str) -> datetime.date | None:
     return value.date()
 
 
+def _may_end_in_year(line: str) -> bool:
+    """A necessary condition for a dated line, far cheaper than the pattern: it ends in a year."""
+    tail = line.rstrip()
+    return len(tail) >= 4 and tail[-4] in "12" and tail[-1].isdigit()
+
+
 def is_dateline(line: str) -> bool:
     """True when the whole line is a dated line (cheap: no date arithmetic)."""
-    return len(line) < 120 and _DATELINE.match(line) is not None
+    return len(line) < 120 and _may_end_in_year(line) and _DATELINE.match(line) is not None
 
 
 def parse_dateline(line: str) -> DateLine | None:
     """Parse a whole dated line; None when the line is not one."""
-    match = _DATELINE.match(line) if len(line) < 120 else None
+    match = _DATELINE.match(line) if len(line) < 120 and _may_end_in_year(line) else None
     if match is None:
         return None
     date = parse_date(match.group("date"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..models import DocumentKind
@@ -84,8 +86,12 @@ _PAGE_KINDS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def kind_from_heading(heading: str) -> DocumentKind:
-    """The kind named by a heading such as "BRIEF VAN DE MINISTER VAN DEFENSIE"; `other` if unknown."""
+    """The kind named by a heading such as "BRIEF VAN DE MINISTER VAN DEFENSIE"; `other` if unknown.
+
+    Cached: the reader and the assembler both ask for the kind of the same heading.
+    """
     best: tuple[int, DocumentKind] | None = None
     for pattern, kind in _COMPILED:
         match = pattern.search(heading)

@@ -6,9 +6,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-#: Every run of digits; the few there are in a document are checked in Python, which is far cheaper
-#: than a pattern with look-behinds tried at every character.
-_DIGITS = re.compile(r"\d+")
+import regex
+
+#: Every run of ASCII digits (a marker is ASCII); the few there are in a document are checked in
+#: Python, far cheaper than a pattern with look-behinds tried at every character. `regex` scans
+#: `[0-9]+` several times faster than `re` scans `\d+`.
+_DIGITS = regex.compile(r"[0-9]+")
 _MONTH_BEFORE = re.compile(
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+$"
 )

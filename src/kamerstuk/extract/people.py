@@ -146,7 +146,7 @@ def parse_role_line(line: str) -> RoleLine | None:
     match = ROLE_START.match(line)
     if match is None:
         return None
-    role_word = regex.sub(r"\s+", " ", match.group("role").lower())
+    role_word = " ".join(match.group("role").lower().split())
     role = _ROLES[role_word]
     rest = match.group("rest").strip()
     if not rest.startswith(",") and not _PORTFOLIO.match(rest):
