@@ -1,7 +1,7 @@
 """XML parsing speed: documents/s over the 306 real Kamerstuk XML files, and the ratio of full
 parsing to `lxml.etree.fromstring` alone on the same bytes (target: at most 3).
 
-Run by hand: `python benchmarks/xml.py` (add `--smoke` for a quick run, as CI does).
+Run by hand: `python benchmarks/xml_parse.py` (add `--smoke` for a quick run, as CI does).
 """
 
 from __future__ import annotations
