@@ -16,6 +16,7 @@ from .models import Diagnostic, Document, Metadata, Severity
 from .normalize import decode, normalise
 from .readers import html as html_reader
 from .readers import text as text_reader
+from .readers import textnodes as textnodes_reader
 from .readers import xml as xml_reader
 from .tokens import Token
 
@@ -28,7 +29,12 @@ DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of a plain-text Kamerstuk; spans point into `normalise(text)`, which is `Document.text`."""
-    return text_reader.tokenize(normalise(text))
+    return _text_tokens(normalise(text))
+
+
+def _text_tokens(text: str) -> list[Token]:
+    """The plain-text reader's tokens, or the text-node reader's for text extracted element by element."""
+    return textnodes_reader.tokenize(text) if textnodes_reader.recognises(text) else text_reader.tokenize(text)
 
 
 @dataclass
@@ -91,7 +97,7 @@ def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None
         text, diagnostics = decode(raw)
     text = normalise(text)
     _check_text(text, source)
-    return _Input(text, text_reader.tokenize(text), "text", diagnostics)
+    return _Input(text, _text_tokens(text), "text", diagnostics)
 
 
 def _as_bytes(data: object, max_size: int, source: str | None) -> bytes:
