@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assembler import assemble
-from .detect import detect_format
+from .detect import ADVICE, binary_format, detect_format
 from .errors import InputTooLargeError, ParseError
 from .merge import merge_metadata
 from .metadata import metadata_from_record
@@ -79,6 +79,8 @@ def parse(
 def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None) -> _Input:
     """Check the input, tell its format from its content, and run the reader for that format."""
     raw = _as_bytes(data, max_size, source)
+    if (binary := binary_format(raw)) is not None:
+        raise ParseError(f"input is {ADVICE[binary]}", source=source, position=0)
     kind = detect_format(raw)
     if kind != "text":
         rendered = xml_reader.read(raw, source) if kind == "xml" else html_reader.read(raw, source)
@@ -91,7 +93,8 @@ def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None
         text, diagnostics = decode(raw)
     text = normalise(text)
     _check_text(text, source)
-    return _Input(text, text_reader.tokenize(text), "text", diagnostics)
+    tokens, reader_diagnostics = text_reader.read(text)
+    return _Input(text, tokens, "text", [*diagnostics, *reader_diagnostics])
 
 
 def _as_bytes(data: object, max_size: int, source: str | None) -> bytes:
