@@ -89,6 +89,11 @@ FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
         "linked PDF",
     ),
     "KS902": ("parser left text unplaced", lambda: with_parser_diagnostic("KS902", "text left unplaced"), "unplaced"),
+    "KS904": (
+        "parser made no progress",
+        lambda: with_parser_diagnostic("KS904", "the reader made no progress at line 1"),
+        "no progress",
+    ),
 }
 #: Real documents that pass a rule besides the seed letter (which passes them all).
 PASSING: dict[str, list[str]] = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assembler import assemble
-from .detect import detect_format
+from .detect import ADVICE, binary_format, detect_format
 from .errors import InputTooLargeError, ParseError
 from .merge import merge_metadata
 from .metadata import metadata_from_record
@@ -29,12 +29,12 @@ DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of a plain-text Kamerstuk; spans point into `normalise(text)`, which is `Document.text`."""
-    return _text_tokens(normalise(text))
+    return _read_text(normalise(text))[0]
 
 
-def _text_tokens(text: str) -> list[Token]:
+def _read_text(text: str) -> tuple[list[Token], list[Diagnostic]]:
     """The plain-text reader's tokens, or the text-node reader's for text extracted element by element."""
-    return textnodes_reader.tokenize(text) if textnodes_reader.recognises(text) else text_reader.tokenize(text)
+    return textnodes_reader.read(text) if textnodes_reader.recognises(text) else text_reader.read(text)
 
 
 @dataclass
@@ -85,6 +85,8 @@ def parse(
 def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None) -> _Input:
     """Check the input, tell its format from its content, and run the reader for that format."""
     raw = _as_bytes(data, max_size, source)
+    if (binary := binary_format(raw)) is not None:
+        raise ParseError(f"input is {ADVICE[binary]}", source=source, position=0)
     kind = detect_format(raw)
     if kind != "text":
         rendered = xml_reader.read(raw, source) if kind == "xml" else html_reader.read(raw, source)
@@ -97,7 +99,8 @@ def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None
         text, diagnostics = decode(raw)
     text = normalise(text)
     _check_text(text, source)
-    return _Input(text, _text_tokens(text), "text", diagnostics)
+    tokens, reader_diagnostics = _read_text(text)
+    return _Input(text, tokens, "text", [*diagnostics, *reader_diagnostics])
 
 
 def _as_bytes(data: object, max_size: int, source: str | None) -> bytes:

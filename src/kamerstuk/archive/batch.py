@@ -6,6 +6,7 @@ stays flat however many documents there are, and results come back in input orde
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import signal
@@ -15,13 +16,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..api import DEFAULT_MAX_SIZE, identifier_from_name, parse, read_file
 from ..errors import ParseError
 from ..models import Document
-from .sources import BrokenEntry, DataEntry, Entry, Selection, iter_entries, os_message
+from .sources import DOCUMENT_PATTERNS, BrokenEntry, DataEntry, Entry, Selection, iter_entries, os_message
+from .supervise import Supervisor, die_with_parent
+
+if TYPE_CHECKING:
+    from .supervise import Context
 
 T = TypeVar("T")
 
@@ -74,26 +78,32 @@ def parse_many(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     jobs: int = 1,
-    glob: str | Sequence[str] = "*",
+    glob: str | Sequence[str] = DOCUMENT_PATTERNS,
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     keep_unrecognised: bool = False,
     skip: Callable[[str], bool] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[Result]:
     """Parse every source of `inputs` (files, directories, .zip and .tar archives), yielding Results in order.
 
-    `glob` selects files inside directories and archives; `jobs` is the number of worker processes
+    `glob` selects files inside directories and archives (default: the document formats,
+    `DOCUMENT_PATTERNS`); `jobs` is the number of worker processes
     (0: one per CPU); `keep_unrecognised` keeps documents the parser found no sign of a Kamerstuk in (KS100)
     instead of failing them; `skip(source)` leaves sources out, e.g. those done by an earlier run.
+    With `timeout` (seconds) each document is parsed in a worker process, also for jobs=1: one that
+    takes longer becomes an error row "timed out after N s", its worker is replaced and the run goes on.
     """
     options = ParseOptions(strict=strict, max_size=max_size, keep_unrecognised=keep_unrecognised)
     entries = iter_entries(_as_inputs(inputs), selection(glob, skip, max_size))
     workers = resolve_jobs(jobs)
-    if workers == 1:
+    if timeout is not None and timeout <= 0:
+        raise ValueError(f"timeout must be more than 0 seconds, not {timeout}")
+    if workers == 1 and timeout is None:
         for source, value in outcomes(entries, _document, options, workers):
             yield _result(source, value)
         return
-    for source, text in outcomes(entries, _document_json, options, workers):
+    for source, text in outcomes(entries, _document_json, options, workers, timeout):
         yield _result(source, text if isinstance(text, Failure) else Document.model_validate_json(text))
 
 
@@ -117,13 +127,23 @@ def resolve_jobs(jobs: int) -> int:
 
 
 def outcomes(
-    entries: Iterable[Entry], work: Callable[[Document, str], T], options: ParseOptions, jobs: int
+    entries: Iterable[Entry],
+    work: Callable[[Document, str], T],
+    options: ParseOptions,
+    jobs: int,
+    timeout: float | None = None,
 ) -> Iterator[tuple[str, T | Failure]]:
     """Parse each entry and apply `work(document, source)` to it, in a worker when jobs > 1; in input order.
 
     `work` must be a module-level function (it is sent to the workers by name); what it returns
-    is what travels back, so make it compact.
+    is what travels back, so make it compact. With `timeout`, every entry is parsed in a supervised
+    worker (see `kamerstuk.supervise`), even with jobs=1, and one that overruns becomes a `Failure`.
     """
+    if timeout is not None:
+        task = functools.partial(parse_entry, work=work, options=options)
+        with Supervisor(max(jobs, 1), timeout, task, _failed, _start_method()) as supervisor:
+            yield from supervisor.run((entry.source, entry) for entry in entries)
+        return
     if jobs <= 1:
         for entry in entries:
             yield parse_entry(entry, work, options)
@@ -213,12 +233,19 @@ def _parse_chunk(
     return [parse_entry(entry, work, options) for entry in chunk]
 
 
-def _ignore_interrupt() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them and closes its output cleanly."""
+def _failed(source: str, error_type: str, message: str) -> tuple[str, Failure]:
+    """The outcome of an entry whose worker overran its time limit or died."""
+    return source, Failure(error_type, message)
+
+
+def _ignore_interrupt(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and closes its output cleanly, and end
+    when the parent ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
-def _start_method() -> BaseContext:
+def _start_method() -> Context:
     """How worker processes start. Fork is fastest (workers inherit the imported parser, which
     matters for short runs) but is only safe while this process has a single thread; otherwise a
     fork server that preloads the parser, or spawn where neither exists."""
@@ -252,7 +279,9 @@ class _Workers:
 
     def _start(self) -> ProcessPoolExecutor:
         """A fresh pool of `jobs` processes."""
-        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_ignore_interrupt)
+        return ProcessPoolExecutor(
+            self.jobs, mp_context=self.context, initializer=_ignore_interrupt, initargs=(os.getpid(),)
+        )
 
     def run(
         self, chunks: Iterable[list[Entry]], work: Callable[[Document, str], T], options: ParseOptions

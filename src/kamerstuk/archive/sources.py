@@ -18,6 +18,10 @@ from pathlib import PurePosixPath
 from ..api import DEFAULT_MAX_SIZE
 
 #: Name endings of the archives that are read member by member.
+#: The files taken from directories and archives unless a glob says otherwise: the formats with a
+#: reader (text, XML, HTML) and those the next readers add (PDF, Word, OpenDocument; until then
+#: each is an error row that names its format).
+DOCUMENT_PATTERNS = ("*.txt", "*.xml", "*.html", "*.htm", "*.pdf", "*.docx", "*.odt")
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 #: Separates an archive's name from a member's name in a source: `2024.zip!kst-36600-X-5.xml`.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
@@ -17,9 +18,12 @@ from tqdm import tqdm
 
 from ..api import DEFAULT_MAX_SIZE
 from ..archive.batch import Failure, ParseOptions, outcomes, resolve_jobs, selection
-from ..archive.sources import iter_entries
+from ..archive.sources import DOCUMENT_PATTERNS, iter_entries
 from ..archive.writers import FORMATS, ErrorLog, Output, OutputError, default_errors_path, open_output
 from .exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+
+#: Seconds a document may take before it is abandoned as an error row.
+DEFAULT_TIMEOUT = 60.0
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,13 +37,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--resume", action="store_true", help="skip sources already in OUT and append")
     parser.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
     parser.add_argument(
-        "--glob", action="append", metavar="PATTERN", help="files to take in directories and archives (default: *)"
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help=f"files to take in directories and archives (default: {' '.join(DOCUMENT_PATTERNS)})",
     )
     parser.add_argument("--strict", action="store_true", help="fail documents with error diagnostics")
     parser.add_argument(
         "--keep-unrecognised", action="store_true", help="keep texts with no sign of a Kamerstuk (KS100)"
     )
     parser.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE, metavar="BYTES", help="largest input read")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"abandon a document after this long, as an error row (default: {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
@@ -101,21 +115,39 @@ class _Progress(tqdm):  # type: ignore[type-arg]
 def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, done: set[str], tally: Tally) -> None:
     """Parse every source not yet done and write each result whole, with a progress bar."""
 
+    own = _own_files(args.output, args.errors or default_errors_path(args.output, args.format))
+
     def skip(source: str) -> bool:
+        if own(source):
+            return True
         if source in done:
             tally.skipped += 1
             return True
         return False
 
     options = ParseOptions(strict=args.strict, max_size=args.max_size, keep_unrecognised=args.keep_unrecognised)
-    entries = iter_entries(args.inputs, selection(args.glob or ["*"], skip, args.max_size))
+    entries = iter_entries(args.inputs, selection(args.glob or DOCUMENT_PATTERNS, skip, args.max_size))
     with _Progress(unit=" doc", disable=True if args.quiet else None, file=sys.stderr, smoothing=0.1) as progress:
-        for source, value in outcomes(entries, output.work(), options, jobs):
+        timeout = args.timeout if args.timeout > 0 else None
+        for source, value in outcomes(entries, output.work(), options, jobs, timeout):
             with _whole_record():
                 _record(source, value, output, errors, tally)
             progress.update()
             if isinstance(value, Failure):
                 progress.set_postfix(failed=tally.failed, refresh=False)
+
+
+def _own_files(output: str, errors: str) -> Callable[[str], bool]:
+    """Whether a source is the run's own output or errors file (or lies in its tables directory),
+    which a batch over the folder that holds them must never read back as input."""
+    files = {os.path.realpath(output), os.path.realpath(errors)}
+    folder = os.path.realpath(output) + os.sep
+
+    def own(source: str) -> bool:
+        path = os.path.realpath(source)
+        return path in files or path.startswith(folder)
+
+    return own
 
 
 def _record(source: str, value: tuple[int, Any] | Failure, output: Output, errors: ErrorLog, tally: Tally) -> None:

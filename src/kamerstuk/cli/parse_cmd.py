@@ -10,6 +10,7 @@ from pathlib import Path
 from ..api import parse, parse_file, read_tokens
 from ..errors import ParseError
 from ..models import Document
+from .diagnosed import report_errors
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 EXAMPLE = "kst-28676-467.txt"
@@ -21,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parse_parser.add_argument("files", nargs="*", metavar="FILE")
     parse_parser.add_argument("--jsonl", action="store_true", help="one JSON document per line")
     parse_parser.add_argument("--example", action="store_true", help=f"parse the bundled example {EXAMPLE}")
+    parse_parser.add_argument(
+        "--strict", action="store_true", help="refuse a document with an error diagnostic (print nothing for it)"
+    )
     parse_parser.set_defaults(func=run_parse)
     tokens_parser = subparsers.add_parser("tokens", help="print the token stream of a file")
     tokens_parser.add_argument("file", metavar="FILE")
@@ -34,7 +38,8 @@ def example_document() -> Document:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    """Print each file's Document; exit 1 when any file could not be parsed, 2 when none was named."""
+    """Print each file's Document; exit 1 when any file could not be parsed or has a diagnostic of
+    severity error (each named on stderr), 2 when none was named."""
     if not args.files and not args.example:
         print("kamerstuk parse: name at least one FILE, or --example", file=sys.stderr)
         return EXIT_USAGE
@@ -42,10 +47,13 @@ def run_parse(args: argparse.Namespace) -> int:
     documents: list[Document] = [example_document()] if args.example else []
     for name in args.files:
         try:
-            documents.append(parse_file(name))
+            document = parse_file(name, strict=args.strict)
         except ParseError as exc:
             print(f"kamerstuk parse: {exc}", file=sys.stderr)
             failed = True
+            continue
+        documents.append(document)
+        failed = report_errors("parse", name, document) or failed
     for document in documents:
         print(document.model_dump_json() if args.jsonl else document.model_dump_json(indent=2))
     return EXIT_FAILED if failed else EXIT_OK

@@ -6,6 +6,7 @@ lives here and only here; the assembler sees tokens.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -16,7 +17,7 @@ from ..extract.dossiers import DOSSIER_PATTERN
 from ..extract.kinds import kind_from_heading
 from ..extract.markers import find_markers
 from ..extract.people import MONARCHS, is_name, looks_like_submitter, parse_role_line
-from ..models import DocumentKind
+from ..models import Diagnostic, DocumentKind, Severity, Span
 from ..tokens import Token, TokenKind
 
 T = TokenKind
@@ -81,6 +82,41 @@ _HEADING_WRAPS = 2
 _PROSE = frozenset({T.DOSSIER, T.NUMBER, T.HEADING, T.SECTION_HEADING, T.PARAGRAPH, T.LIST_ITEM, T.ADDRESSEE})
 
 
+#: The diagnostic for a pass of a reader loop that consumed nothing (see `LineCursor`).
+NO_PROGRESS = "KS904"
+
+
+class LineCursor:
+    """The reader's position in its lines; `advance()` is the only way forward, never back."""
+
+    __slots__ = ("_lines", "_position")
+
+    def __init__(self, lines: list[Line]) -> None:
+        self._lines = lines
+        self._position = 0
+
+    @property
+    def position(self) -> int:
+        """The index of the current line; equal to the number of lines once all are consumed."""
+        return self._position
+
+    @property
+    def done(self) -> bool:
+        """True once every line is consumed."""
+        return self._position >= len(self._lines)
+
+    @property
+    def current(self) -> Line:
+        """The line at the cursor; only valid while not `done`."""
+        return self._lines[self._position]
+
+    def advance(self, count: int = 1) -> None:
+        """Consume `count` lines (at least one): the only way the cursor moves."""
+        if count < 1:
+            raise ValueError(f"a cursor advances by at least one line, not {count}")
+        self._position = min(self._position + count, len(self._lines))
+
+
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text` with stripped offsets."""
     lines: list[Line] = []
@@ -100,7 +136,13 @@ def split_lines(text: str) -> list[Line]:
 
 def tokenize(text: str) -> list[Token]:
     """Turn normalised plain text into tokens with spans, in reading order."""
-    return _TextTokenizer(text).run()
+    return read(text)[0]
+
+
+def read(text: str) -> tuple[list[Token], list[Diagnostic]]:
+    """The tokens of normalised plain text, and the reader's own diagnostics (KS904)."""
+    tokenizer = _TextTokenizer(text)
+    return tokenizer.run(), tokenizer.diagnostics
 
 
 class _TextTokenizer:
@@ -110,10 +152,44 @@ class _TextTokenizer:
         self.text = text
         self.lines = split_lines(text)
         self.tokens: list[Token] = []
-        self.i = 0
+        self.diagnostics: list[Diagnostic] = []
+        self.cursor = LineCursor(self.lines)
         self.kind = DocumentKind.OTHER
         self.wrapped = _is_wrapped(self.lines)
         self.has_header = False
+
+    @property
+    def i(self) -> int:
+        """The cursor's position, read-only: loops move it with `self.cursor.advance()`."""
+        return self.cursor.position
+
+    def passes(self) -> Iterator[Line]:
+        """The current line, once per pass of a loop, until the lines run out or the loop ends.
+
+        This is where progress is enforced: a pass that neither consumed a line nor left the loop
+        would see the same line again, so its line is kept as a paragraph with diagnostic KS904 and
+        consumed, and the loop goes on from the next line.
+        """
+        while not self.cursor.done:
+            position = self.cursor.position
+            yield self.cursor.current
+            if self.cursor.position == position and not self.cursor.done:
+                self.stalled(self.cursor.current)
+
+    def stalled(self, line: Line) -> None:
+        """Keep a line no pass consumed as a paragraph, say so (KS904), and step over it."""
+        number = self.text.count("\n", 0, line.start) + 1
+        self.emit(T.PARAGRAPH, line.start, line.end)
+        self.diagnostics.append(
+            Diagnostic(
+                code=NO_PROGRESS,
+                message=f"the reader made no progress at line {number}; the line is kept as a paragraph",
+                severity=Severity.WARNING,
+                span=Span(start=line.start, end=line.end),
+                line=number,
+            )
+        )
+        self.cursor.advance()
 
     def emit(self, kind: TokenKind, start: int, end: int, **attrs: str) -> None:
         self.tokens.append(Token(kind, start, end, attrs or None))
@@ -156,8 +232,7 @@ class _TextTokenizer:
     def preamble(self) -> None:
         """Site text before the document: the metadata table, the page title, site boilerplate."""
         first = True
-        while self.i < len(self.lines):
-            line = self.lines[self.i]
+        for line in self.passes():
             row = _TABLE_ROW.match(line.text)
             if row is not None:
                 self.emit(
@@ -184,7 +259,7 @@ class _TextTokenizer:
             else:
                 return
             first = False
-            self.i += 1
+            self.cursor.advance()
 
     # -- header -----------------------------------------------------------------------------
     def header(self) -> None:
@@ -194,10 +269,9 @@ class _TextTokenizer:
             line = self.lines[self.i]
             self.emit(T.HEADING, line.start, line.end)
             self.kind = kind_from_heading(line.text)
-            self.i += 1
+            self.cursor.advance()
             seen_number = True
-        while self.i < len(self.lines):
-            line = self.lines[self.i]
+        for line in self.passes():
             if not seen_number and self.dossier_line(line):
                 continue
             if not seen_number and self.number_line(line):
@@ -220,13 +294,13 @@ class _TextTokenizer:
         if title is None:
             if _NUMBER_LINE.match(nxt.text) or _LETTER_NUMBER.match(nxt.text) or _DOSSIER_LINE.match(nxt.text):
                 self.emit(T.DOSSIER, line.start, line.end, **self._dossier_attrs(match, line))
-                self.i += 1
+                self.cursor.advance()
                 return True
             if self.i + 2 < len(self.lines) and self._starts_header(self.lines[self.i + 2]):
                 attrs = self._dossier_attrs(match, line)
                 attrs.update(title_start=str(nxt.start), title_end=str(nxt.end))
                 self.emit(T.DOSSIER, line.start, nxt.end, **attrs)
-                self.i += 2
+                self.cursor.advance(2)
                 return True
             return False
         if title[:1].islower() or not self._header_follows():
@@ -234,7 +308,7 @@ class _TextTokenizer:
         attrs = self._dossier_attrs(match, line)
         attrs.update(title_start=str(line.start + match.start("title")), title_end=str(line.end))
         self.emit(T.DOSSIER, line.start, line.end, **attrs)
-        self.i += 1
+        self.cursor.advance()
         return True
 
     def marked_dossier(self, line: Line, match: regex.Match[str]) -> bool:
@@ -244,7 +318,7 @@ class _TextTokenizer:
         attrs.update(title_start=str(nxt.start), title_end=str(nxt.end))
         self.emit(T.DOSSIER, line.start, nxt.end, **attrs)
         self.emit(T.NOTE_REF, line.start + match.start("marker"), line.end, number=match.group("marker"))
-        self.i += 2
+        self.cursor.advance(2)
         return True
 
     def _starts_header(self, line: Line) -> bool:
@@ -303,7 +377,7 @@ class _TextTokenizer:
 
     def heading(self, line: Line, offset: int | None) -> None:
         """Emit the heading from `offset` of `line`, or from the next line(s) when the number stood alone."""
-        self.i += 1
+        self.cursor.advance()
         if offset is not None:
             start, end = line.start + offset, line.end
         else:
@@ -313,14 +387,13 @@ class _TextTokenizer:
             if not _UPPER_HEADING.match(nxt.text) and kind_from_heading(nxt.text) is DocumentKind.OTHER:
                 return
             start, end = nxt.start, nxt.end
-            self.i += 1
+            self.cursor.advance()
         wraps = _HEADING_WRAPS if _UPPER_HEADING.match(self.text[start:end]) else 0
-        while wraps and self.i < len(self.lines):
-            nxt = self.lines[self.i]
-            if not _UPPER_HEADING.match(nxt.text) or match_addressee(nxt.text) or is_dateline(nxt.text):
+        for nxt in self.passes():
+            if not wraps or not _UPPER_HEADING.match(nxt.text) or match_addressee(nxt.text) or is_dateline(nxt.text):
                 break
             end = nxt.end
-            self.i += 1
+            self.cursor.advance()
             wraps -= 1
         run_on = _RUN_ON_DATELINE.search(self.text, start, end)
         if run_on is not None:
@@ -342,21 +415,21 @@ class _TextTokenizer:
         self.emit(T.ADDRESSEE, line.start, line.start + end)
         if rest is not None:
             self.emit(T.PARAGRAPH, line.start + rest, line.end)
-        self.i += 1
+        self.cursor.advance()
         return True
 
     def dateline(self, line: Line) -> bool:
         """A dated line in the header, also with place and date on two lines."""
         if is_dateline(line.text):
             self.emit(T.DATELINE, line.start, line.end)
-            self.i += 1
+            self.cursor.advance()
             return True
         if self.i + 1 < len(self.lines):
             nxt = self.lines[self.i + 1]
             two = self.text[line.start : nxt.end]
             if len(line.text) < 40 and is_dateline(two) and not line.text[:1].islower():
                 self.emit(T.DATELINE, line.start, nxt.end)
-                self.i += 2
+                self.cursor.advance(2)
                 return True
         return False
 
@@ -364,8 +437,7 @@ class _TextTokenizer:
     def body(self) -> None:
         """Everything after the header: paragraphs, headings, signatures, a motie's submitters, notes."""
         submitters = False
-        while self.i < len(self.lines):
-            line = self.lines[self.i]
+        for line in self.passes():
             if _NOTES_START.match(line.text):
                 self.notes()
                 continue
@@ -395,7 +467,7 @@ class _TextTokenizer:
                     _MOTIE_END.search(self.text[self.tokens[-1].start : self.tokens[-1].end])
                 )
                 continue
-            self.i += 1
+            self.cursor.advance()
         self.trailing_submitters()
 
     def late_header(self, line: Line) -> bool:
@@ -410,8 +482,9 @@ class _TextTokenizer:
         dossier = _DOSSIER_LINE.match(line.text) is not None and _NUMBER_LINE.match(following) is not None
         if not (numbered or dossier):
             return False
+        before = self.i
         self.header()
-        return True
+        return self.i > before
 
     def split_dateline(self, line: Line) -> bool:
         """A place alone on its line with the date on the next ("'s-Gravenhage" / "18 april 1997")."""
@@ -421,19 +494,19 @@ class _TextTokenizer:
         if not _BARE_DATE.match(nxt.text):
             return False
         self.emit(T.DATELINE, line.start, nxt.end)
-        self.i += 2
+        self.cursor.advance(2)
         return True
 
     def paragraph(self, kind: TokenKind) -> None:
         """Emit one paragraph; in hard-wrapped text, join the lines of one paragraph."""
         line = self.lines[self.i]
         end = line.end
-        self.i += 1
-        while self.wrapped and self.i < len(self.lines):
-            nxt = self.lines[self.i]
+        self.cursor.advance()
+        for nxt in self.passes():
             last = self.lines[self.i - 1].text
             if (
-                nxt.blank_before
+                not self.wrapped
+                or nxt.blank_before
                 or len(last) < _WRAP_WIDTH
                 or _LIST_ITEM.match(nxt.text)
                 or _NOTES_START.match(nxt.text)
@@ -444,7 +517,7 @@ class _TextTokenizer:
             if parse_role_line(nxt.text) is not None or nxt.text == "Naar boven":
                 break
             end = nxt.end
-            self.i += 1
+            self.cursor.advance()
         self.emit(kind, line.start, end)
 
     def is_section_heading(self, line: Line) -> bool:
@@ -471,21 +544,21 @@ class _TextTokenizer:
         if parsed is None:
             if line.text in MONARCHS and self.tokens and self.tokens[-1].kind is T.DATELINE:
                 self.emit(T.SIGNATURE, line.start, line.end)
-                self.i += 1
+                self.cursor.advance()
                 return True
             return False
-        while parsed is not None:
-            self.emit(T.SIGNATURE, line.start, line.end)
-            self.i += 1
+        for role_line in self.passes():
+            parsed = parse_role_line(role_line.text)
+            if parsed is None:
+                break
+            self.emit(T.SIGNATURE, role_line.start, role_line.end)
+            self.cursor.advance()
             wants_name = parsed.name is None or parsed.plural
-            parsed = None
-            while wants_name and self.i < len(self.lines) and self._is_signature_name(self.lines[self.i].text):
-                name_line = self.lines[self.i]
+            for name_line in self.passes():
+                if not wants_name or not self._is_signature_name(name_line.text):
+                    break
                 self.emit(T.SIGNATURE, name_line.start, name_line.end)
-                self.i += 1
-            if self.i < len(self.lines):
-                line = self.lines[self.i]
-                parsed = parse_role_line(line.text)
+                self.cursor.advance()
         return True
 
     @staticmethod
@@ -494,32 +567,32 @@ class _TextTokenizer:
 
     def notes(self) -> None:
         """The notes block: "X Noot", the number, the note text, repeated; "Naar boven" at the end."""
-        while self.i < len(self.lines):
-            line = self.lines[self.i]
+        for line in self.passes():
             if _NOTES_START.match(line.text):
                 self.emit(T.NOTES_START, line.start, line.end)
-                self.i += 1
+                self.cursor.advance()
                 if self.i < len(self.lines) and _NOTE_NUMBER.match(self.lines[self.i].text):
                     num = self.lines[self.i]
                     self.emit(T.NOTE_NUMBER, num.start, num.end, number=num.text)
-                    self.i += 1
+                    self.cursor.advance()
                 continue
             if line.text == "Naar boven":
                 self.emit(T.CHROME, line.start, line.end)
-                self.i += 1
+                self.cursor.advance()
                 return
             if line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 return
             self.emit(T.NOTE_TEXT, line.start, line.end)
-            self.i += 1
+            self.cursor.advance()
 
     def trailing_chrome(self) -> None:
         """The tweedekamer.nl "Ondertekenaars" block after a letter: site metadata, not document text."""
-        while self.i < len(self.lines) and _SIGNERS_BLOCK.match(self.lines[self.i].text):
-            line = self.lines[self.i]
+        for line in self.passes():
+            if not _SIGNERS_BLOCK.match(line.text):
+                return
             self.emit(T.CHROME, line.start, line.end)
-            self.i += 1
+            self.cursor.advance()
 
     def trailing_submitters(self) -> None:
         """Amendementen and moties end with their submitters' names: re-tag trailing name paragraphs."""

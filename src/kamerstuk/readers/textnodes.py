@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..extract.dates import DATE_PATTERN, parse_date
+from ..models import Diagnostic, Span
 from ..tokens import Token, TokenKind
 from . import text as text_reader
 
@@ -34,27 +35,34 @@ _OFFSET_ATTRS = ("number_start", "printed_end", "title_start", "title_end")
 
 
 class _Lines:
-    """The lines of the text with their offsets; `take()` is the only way forward."""
+    """The lines of the text with their offsets; `take()` is the only way forward.
+
+    Every loop below is a `for` over a finite range that takes at least one line per pass or
+    leaves, so the reader cannot stall (tests/test_progress.py checks that readers have no other loops).
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = [(line.start, line.end) for line in text_reader.split_lines(text) if line.text.strip()]
-        self.i = 0
+        self.lines = [(line.start, line.end) for line in text_reader.split_lines(text)]
+        self._index = 0
 
     def peek(self, ahead: int = 0) -> str | None:
-        index = self.i + ahead
+        """The stripped line `ahead` lines on, or None past the end."""
+        index = self._index + ahead
         if index >= len(self.lines):
             return None
         start, end = self.lines[index]
-        return self.text[start:end].strip()
+        return self.text[start:end]
 
     def take(self) -> tuple[int, int]:
-        span = self.lines[self.i]
-        self.i += 1
+        """Consume the current line and return its offsets."""
+        span = self.lines[self._index]
+        self._index += 1
         return span
 
     def rest_start(self) -> int:
-        return self.lines[self.i][0] if self.i < len(self.lines) else len(self.text)
+        """Where the unread rest of the text starts."""
+        return self.lines[self._index][0] if self._index < len(self.lines) else len(self.text)
 
 
 def recognises(text: str) -> bool:
@@ -69,8 +77,8 @@ def recognises(text: str) -> bool:
     )
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of a text-node text whose header `recognises` accepts; spans point into `text`."""
+def read(text: str) -> tuple[list[Token], list[Diagnostic]]:
+    """Tokens of a text-node text whose header `recognises` accepts, and the body reader's diagnostics."""
     lines = _Lines(text)
     tokens: list[Token] = []
     start, end = lines.take()
@@ -81,14 +89,18 @@ def tokenize(text: str) -> list[Token]:
     for _ in range(2):
         start, end = lines.take()
         tokens.append(Token(T.CHROME, start, end))
-    while (line := lines.peek()) is not None and _DOSSIER.match(line):
+    for _ in range(len(lines.lines)):
+        line = lines.peek()
+        if line is None or not _DOSSIER.match(line):
+            break
         tokens.append(_dossier(lines))
     tokens.extend(_number(lines))
     tokens.extend(_heading(lines))
     tokens.extend(_dateline(lines))
     offset = lines.rest_start()
-    tokens.extend(_shifted(token, offset) for token in text_reader.tokenize(text[offset:]))
-    return tokens
+    body, diagnostics = text_reader.read(text[offset:])
+    tokens.extend(_shifted(token, offset) for token in body)
+    return tokens, [_moved(diagnostic, text, offset) for diagnostic in diagnostics]
 
 
 def _dossier(lines: _Lines) -> Token:
@@ -109,8 +121,9 @@ def _dossier(lines: _Lines) -> Token:
     if lines.peek() in ("-", "–"):
         end = lines.take()[1]
     title: list[str] = []
-    while (line := lines.peek()) is not None and not _NR.match(line) and not _NR_INLINE.match(line):
-        if _DOSSIER.match(line) and title:
+    for _ in range(len(lines.lines)):
+        line = lines.peek()
+        if line is None or _NR.match(line) or _NR_INLINE.match(line) or (_DOSSIER.match(line) and title):
             break
         title.append(line)
         end = lines.take()[1]
@@ -140,8 +153,9 @@ def _heading(lines: _Lines) -> list[Token]:
     """The heading: the lines up to the dated line or the body, at most four (inline markup splits it)."""
     parts: list[str] = []
     start = end = lines.rest_start()
-    while (line := lines.peek()) is not None and len(parts) < 4:
-        if _DATE_LABEL.match(line) or _BODY_START.match(line) or _DATE_LINE.match(line):
+    for _ in range(4):
+        line = lines.peek()
+        if line is None or _DATE_LABEL.match(line) or _BODY_START.match(line) or _DATE_LINE.match(line):
             break
         parts.append(line)
         end = lines.take()[1]
@@ -177,6 +191,16 @@ def _join(parts: list[str]) -> str:
         glued = part[:1] in "-–" or (len(part) <= 2 and part.isdigit() and previous[-1:].isalpha())
         joined += part if glued else " " + part
     return regex.sub(r"\(\s+", "(", regex.sub(r"\s+([),;.])", r"\1", joined))
+
+
+def _moved(diagnostic: Diagnostic, text: str, offset: int) -> Diagnostic:
+    """A body diagnostic with its span moved `offset` on and its line number counted in the whole text."""
+    if diagnostic.span is None:
+        return diagnostic
+    span = Span(start=diagnostic.span.start + offset, end=diagnostic.span.end + offset)
+    line = text.count("\n", 0, span.start) + 1
+    message = regex.sub(r"\bat line \d+", f"at line {line}", diagnostic.message)
+    return diagnostic.model_copy(update={"span": span, "message": message, "line": None, "column": None})
 
 
 def _shifted(token: Token, offset: int) -> Token:

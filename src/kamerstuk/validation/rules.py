@@ -330,5 +330,6 @@ RULES: tuple[Rule, ...] = (
     Rule("KS901", "wrong-encoding", WARNING, "input was not UTF-8 and was decoded as cp1252", surfaced("KS901")),
     Rule("KS902", "unplaced-text", WARNING, "text left unplaced by the parser", check_unplaced),
     Rule("KS903", "reader-note", WARNING, "a reader's remark on the input", surfaced("KS903")),
+    Rule("KS904", "no-progress", WARNING, "the reader made no progress at a line", surfaced("KS904")),
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
