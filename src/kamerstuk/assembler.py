@@ -36,6 +36,7 @@ from .models import (
     Span,
 )
 from .people import clean_name, signatories_from_lines, submitter_names
+from .questions import WrittenQuestions, written_questions
 from .reference_values import session_years
 from .references import find_references
 from .tokens import INLINE_KINDS, Token, TokenKind
@@ -44,6 +45,9 @@ T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
 _INLINE_DATE_TEXT = regex.compile(DATE_PATTERN)
 _VERGADERJAAR = regex.compile(r"(\d{4})\s*[-–/]\s*(\d{2,4})$")
+_WRITTEN_QUESTIONS = frozenset(
+    {DocumentKind.SCHRIFTELIJKE_VRAGEN, DocumentKind.ANTWOORD_SCHRIFTELIJKE_VRAGEN, DocumentKind.MEDEDELING}
+)
 _TRAILING_DATE = regex.compile(r"\bvan\s+" + DATE_PATTERN + r"$")
 
 
@@ -342,6 +346,16 @@ class Assembler:
                     severity=Severity.ERROR,
                 )
         vergaderjaar = self.preamble.get("vergaderjaar") or (metadata.vergaderjaar if metadata else None)
+        written = WrittenQuestions()
+        if kind in _WRITTEN_QUESTIONS:
+            written = written_questions(self.text, self.sections, kind is not DocumentKind.SCHRIFTELIJKE_VRAGEN)
+            self.signatories.extend(written.signatories)
+            self.field_spans.update(written.spans)
+            if self.date is None:
+                self.date = written.received or written.submitted
+                dated = "received" if written.received else "submitted"
+                if dated in written.spans:
+                    self.field_spans["date"] = written.spans[dated]
         return Document(
             identifier=identifier,
             dossiers=self.dossiers,
@@ -357,6 +371,12 @@ class Assembler:
             page_title=self.preamble.get("title"),
             signatories=self.signatories,
             sections=self.sections,
+            questions=written.questions,
+            questioners=written.questioners,
+            addressed_to=written.addressed_to,
+            submitted=written.submitted,
+            received=written.received,
+            zaak=written.zaak,
             notes=self.notes,
             note_refs=self.note_refs,
             references=self.references(),

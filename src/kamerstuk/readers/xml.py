@@ -27,7 +27,6 @@ _PUBLICATIONS = {
     "waterschapsblad": "a Waterschapsblad publication",
     "bladgemeenschappelijkeregeling": "a Blad gemeenschappelijke regeling publication",
     "tractatenblad": "a Tractatenblad publication",
-    "kamervragen": "written questions (Kamervragen)",
     "aanhangsel": "an Aanhangsel van de Handelingen",
 }
 _BLOCKS_SKIPPED = frozenset({"kamerstukkop", "li.nr", "noot", "metadata"})
@@ -85,12 +84,15 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     if metadata_element is not None:
         metadata = metadata_from_pairs((m.get("name", ""), m.get("content", "")) for m in metadata_element.iter("meta"))
     body = next((child for child in root if isinstance(child.tag, str) and child.tag not in ("metadata", "kop")), None)
-    if body is None or body.tag != "kamerstuk":
+    if body is None or body.tag not in ("kamerstuk", "kamervragen"):
         found = "empty" if body is None else _PUBLICATIONS.get(str(body.tag), f"<{body.tag}>")
         named = f" ({metadata.identifier})" if metadata is not None and metadata.identifier else ""
         raise ParseError(f"this official publication{named} is {found}, not a Kamerstuk", source=source)
     writer = _Writer(root)
-    writer.kamerstuk(body)
+    if body.tag == "kamervragen":
+        writer.kamervragen(body)
+    else:
+        writer.kamerstuk(body)
     return Rendered(writer.finish(), writer.tokens, metadata, writer.warnings)
 
 
@@ -230,6 +232,42 @@ class _Writer:
             self.dossier(dossier)
         for stuk in element.iterfind("stuk"):
             self.stuk(stuk)
+
+    def kamervragen(self, element: etree._Element) -> None:
+        """Written questions (Aanhangsel): the kop, the Vragen/Antwoord lines, then vraag/antwoord blocks."""
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "kamervraagkop":
+                for tekstregel in child.iterfind("tekstregel"):
+                    self.kop_line(tekstregel)
+            elif tag == "kamervraagnummer":
+                self.line(T.PREAMBLE, child, number=element_text(child))
+            elif tag == "kamervraagomschrijving":
+                self.line(T.PARAGRAPH, child)
+            elif tag in ("vraag", "antwoord", "mededeling"):
+                for part in child:
+                    if part.tag == "nr":
+                        self.line(T.PARAGRAPH, part)
+                    else:
+                        self.block(part)
+            else:
+                self.block(child)
+        self.body_started = True
+
+    def kop_line(self, tekstregel: etree._Element) -> None:
+        """A line of the kamervraagkop: chamber and vergaderjaar are header facts, the rest page text."""
+        value = element_text(tekstregel)
+        if not value:
+            return
+        role = tekstregel.get("inhoud")
+        if role == "kameraanduiding":
+            self.line(T.PREAMBLE, tekstregel, chamber=value)
+        elif role == "vergaderjaar":
+            self.line(T.PREAMBLE, tekstregel, vergaderjaar=value.split()[-1])
+        else:
+            self.line(T.PREAMBLE, tekstregel)
 
     def dossier(self, element: etree._Element) -> None:
         nummer = element.find("dossiernummer")
