@@ -144,3 +144,26 @@ def test_motion_clauses_never_crash(lines: list[str]) -> None:
     assert doc.motion is not None
     for clause in doc.motion.considerations + doc.motion.requests:
         assert clause.span.end > clause.span.start
+
+
+def test_amendment_with_numbered_changes() -> None:
+    doc = kamerstuk.parse_file(FIXTURES / "pages" / "kst-25051-8.txt")
+    assert doc.amendment is not None
+    changes = doc.amendment.changes
+    assert [c.kind for c in changes] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    assert changes[7].text == "Artikel II, onderdeel G.4, vervalt"
+    toelichting = doc.amendment.toelichting
+    assert toelichting is not None and toelichting.heading == "Toelichting"
+    assert toelichting.paragraphs[0].text.startswith("Met dit amendement wordt de hoogte van het reiskos")
+
+
+def test_amendment_with_one_unlabelled_change() -> None:
+    doc = kamerstuk.parse_file(FIXTURES / "pages" / "kst-35153-12.txt")
+    assert doc.amendment is not None
+    [change] = doc.amendment.changes
+    assert change.kind == ""
+    assert change.text.startswith("In artikel I, onderdeel A, wordt na artikel 14a.14 een artikel ingevoegd, luidende:")
+    assert change.text.endswith(
+        "de wens te kennen wordt gegeven het onderwerp van de algemene maatregel van bestuur bij wet te regelen"
+    )
+    assert doc.amendment.toelichting is not None

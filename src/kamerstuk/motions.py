@@ -44,6 +44,7 @@ _PROPOSED = regex.compile(
 )
 _REPLACES = regex.compile(r"ter\s+vervanging\s+van\s+die\s+gedrukt\s+onder\s+nr\.?\s*(?P<number>\d+)", regex.I)
 _CHANGE = regex.compile(r"^(?P<kind>[IVXLC]+|[A-Z]|\d+)\.?$")
+_INTRO = regex.compile(r"^De\s+ondergetekenden?\s+stel(?:t|len)\s+(?:het\s+)?volgende\s+amendement", regex.I)
 _TOELICHTING = regex.compile(r"^Toelichting\b", regex.IGNORECASE)
 
 
@@ -143,43 +144,46 @@ def replaced_motion(text: str, heading_span: Span | None, dossier: Dossier | Non
 
 
 def amendment(text: str, sections: list[Section]) -> Amendment:
-    """The changes of an amendement (a numbered part "I" and its text) and its Toelichting section."""
-    changes: list[Clause] = []
+    """The changes of an amendement and its Toelichting section.
+
+    A change starts at a label on its own ("I", "A", "1"); the text after "De ondergetekenden stellen
+    het volgende amendement voor:" without any label is one change whose kind is "" (no label printed).
+    """
+    blocks: list[tuple[str, Span]] = []
     toelichting: Section | None = None
-    current: tuple[str, int, int] | None = None
+    for section in sections:
+        heading = section.heading or ""
+        first = section.paragraphs[0].text if section.paragraphs else ""
+        if _TOELICHTING.match(heading) or (not heading and _TOELICHTING.match(first)):
+            toelichting = section
+            break
+        if section.heading is not None and section.heading_span is not None:
+            blocks.append((section.heading, section.heading_span))
+        blocks.extend((p.text, p.span) for p in section.paragraphs)
+    intro = [i for i, (block, _) in enumerate(blocks) if _INTRO.match(block)]
+    if intro:
+        blocks = blocks[intro[0] + 1 :]
+    elif not any(_CHANGE.match(block) for block, _ in blocks):
+        return Amendment(changes=[], toelichting=toelichting)
+    changes: list[Clause] = []
+    current: list[object] = []  # [kind, start, end] of the change being read
 
     def close() -> None:
-        if current is not None:
-            clause = _clause(current[0], text, current[1], current[2])
+        if current and current[1] is not None:
+            clause = _clause(str(current[0]), text, int(str(current[1])), int(str(current[2])))
             if clause is not None:
                 changes.append(clause)
 
-    for section in sections:
-        if section.heading is not None and _TOELICHTING.match(section.heading):
-            toelichting = section
-            break
-        paragraphs = list(section.paragraphs)
-        if toelichting is None and paragraphs and _TOELICHTING.match(paragraphs[0].text):
-            toelichting = section
-            break
-        labels = [section.heading] if section.heading is not None and section.heading_span is not None else []
-        if labels and _CHANGE.match(labels[0] or ""):
+    for block, span in blocks:
+        label = _CHANGE.match(block)
+        if label is not None:
             close()
-            current = (
-                (labels[0] or "", section.paragraphs[0].span.start, section.paragraphs[-1].span.end)
-                if paragraphs
-                else None
-            )
-            continue
-        for paragraph in paragraphs:
-            label = _CHANGE.match(paragraph.text)
-            if label is not None:
-                close()
-                current = (label.group("kind"), paragraph.span.end, paragraph.span.end)
-            elif current is not None:
-                if current[1] == current[2]:
-                    current = (current[0], paragraph.span.start, paragraph.span.end)
-                else:
-                    current = (current[0], current[1], paragraph.span.end)
+            current[:] = [label.group("kind"), None, None]
+        elif not current:
+            current[:] = ["", span.start, span.end]
+        elif current[1] is None:
+            current[1:] = [span.start, span.end]
+        else:
+            current[2] = span.end
     close()
     return Amendment(changes=changes, toelichting=toelichting)
