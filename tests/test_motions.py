@@ -25,6 +25,7 @@ _OPENERS = {
     "constaterende", "overwegende", "verzoekt", "spreekt", "roept", "draagt", "besluit", "concluderende",
     "benadrukkende", "verwijzende", "voorts", "tevens", "eveneens", "mede", "gezien", "gelet", "erkennende",
     "vaststellende", "wijzende", "betreurende", "meent", "verder", "onderschrijft", "daarnaast", "bovendien",
+    "keurt", "erkent",
 }  # fmt: skip
 
 

@@ -21,8 +21,8 @@ _REQUEST = regex.compile(
     r"verzoekt\s+" + _ADDRESSEE + r"(?:\s+en\s+" + _ADDRESSEE + r")?"
     r"|roept\s+" + _ADDRESSEE + r"\s+op"
     r"|draagt\s+" + _ADDRESSEE + r"\s+op"
-    r"|spreekt\s+(?:zich\s+)?(?:als\s+(?:haar|zijn)\s+(?:mening|oordeel)\s+)?uit"
-    r"|(?P<spreekt>spreekt\s+(?:[\p{L}’'-]+\s+){1,8}?uit)|onderschrijft"
+    r"|spreekt\s+(?:zich\s+)?(?:als\s+(?:haar|zijn)\s+(?:mening|oordeel|wens)\s+|als\s+wens\s+)?uit"
+    r"|(?P<inner>(?P<verb>spreekt|keurt)\s+(?:[\p{L}’'-]+\s+){1,8}?(?P<particle>uit|af))|onderschrijft|erkent"
     r"|vraagt\s+" + _ADDRESSEE + r"|dringt\s+(?:er\s+)?bij\s+" + _ADDRESSEE + r"\s+op\s+aan"
     r"|geeft\s+" + _ADDRESSEE + r"\s+in\s+overweging|besluit|nodigt\s+" + _ADDRESSEE + r"\s+uit"
     r"|wijst\s+" + _ADDRESSEE + r"\s+erop|verzoekt)\b[\s:,]*",
@@ -106,9 +106,10 @@ def motion_clauses(text: str, sections: list[Section]) -> tuple[list[Clause], li
             close()
             start = paragraph.start + lead + match.end()
             kind = _kind(match.group("kind"))
-            if request is not None and request.group("spreekt"):
-                # "spreekt hiervoor de grootst mogelijke waardering uit": what is spoken is inside the words.
-                kind, start = "spreekt uit", paragraph.start + lead + request.start("spreekt")
+            if request is not None and request.group("inner"):
+                # "spreekt hiervoor de grootst mogelijke waardering uit": what is said is inside the words.
+                kind = f"{request.group('verb').lower()} {request.group('particle').lower()}"
+                start = paragraph.start + lead + request.start("inner")
             current = (kind, request is not None, start, paragraph.end)
         elif _PREAMBLE.match(body) or _CLOSING.match(body):
             close()

@@ -139,12 +139,16 @@ def _date(pattern: regex.Pattern[str], text: str) -> tuple[datetime.date, Span] 
 
 
 class _Collector:
-    """Builds the question list from labels and the blocks that follow them."""
+    """Builds the question list from labels and the blocks that follow them.
+
+    A number asked twice keeps both questions (nothing is lost; validation reports it); an answer
+    goes to the latest question of its number.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.entries: list[tuple[str, dict[str, object]]] = []
         self.questions: dict[str, dict[str, object]] = {}
-        self.order: list[str] = []
         self.target: tuple[str, list[str]] | None = None
         self.parts: list[tuple[str, Span]] = []
 
@@ -155,21 +159,23 @@ class _Collector:
             span = Span(start=self.parts[0][1].start, end=self.parts[-1][1].end)
             first = numbers[0]
             for number in numbers:
-                entry = self.entry(number)
+                entry = self.entry(number, fresh=what == "question")
                 if what == "question":
-                    if "question" not in entry:
-                        entry["question"], entry["question_span"] = text, span
+                    entry["question"], entry["question_span"] = text, span
                 elif number == first:
                     entry["answer"], entry["answer_span"] = text, span
                 else:
                     entry["answered_with"] = first
         self.parts = []
 
-    def entry(self, number: str) -> dict[str, object]:
-        if number not in self.questions:
-            self.questions[number] = {}
-            self.order.append(number)
-        return self.questions[number]
+    def entry(self, number: str, *, fresh: bool = False) -> dict[str, object]:
+        """The latest entry of `number`; a new one when it has none, or for a question asked again."""
+        entry = self.questions.get(number)
+        if entry is None or (fresh and "question" in entry):
+            entry = {}
+            self.questions[number] = entry
+            self.entries.append((number, entry))
+        return entry
 
     def start(self, what: str, numbers: list[str]) -> None:
         self.flush()
@@ -186,8 +192,7 @@ class _Collector:
     def result(self) -> list[QuestionAnswer]:
         self.flush()
         found = []
-        for number in self.order:
-            entry = self.questions[number]
+        for number, entry in self.entries:
             span = entry.get("question_span")
             if not isinstance(span, Span):
                 continue
