@@ -201,3 +201,26 @@ def test_question_layouts_never_crash(pieces: list[str]) -> None:
     doc = kamerstuk.parse("Vragen van het lid A (X) aan de Minister van Y.\n\n" + "\n\n".join(pieces))
     for question in doc.questions:
         assert doc.text[question.question_span.start : question.question_span.end]
+
+
+def test_handmade_shared_question_label_range_and_mededeling() -> None:
+    """Hand-made (not a real document): "Vraag 2, 3", "Antwoord op vraag 2 tot en met 4", a Mededeling."""
+    doc = kamerstuk.parse(
+        "Vragen van het lid Jansen (SP) aan de Minister van Financiën (ingezonden 1 mei 2023).\n\n"
+        "Vraag 1\n\nEen?\n\nVraag 2, 3\n\nTwee en drie?\n\nVraag 4\n\nVier?\n\n"
+        "Antwoord op vraag 2 tot en met 4\n\nSamen.\n"
+    )
+    assert [(q.number, q.question, q.answer, q.answered_with) for q in doc.questions] == [
+        ("1", "Een?", None, None),
+        ("2", "Twee en drie?", "Samen.", None),
+        ("3", "Twee en drie?", None, "2"),
+        ("4", "Vier?", None, "2"),
+    ]
+    notice = kamerstuk.parse(
+        "Vragen van het lid Jansen (SP) aan de Minister van Financiën (ingezonden 1 mei 2023).\n\n"
+        "Mededeling van Staatssecretaris Van Rij (Financiën) (ontvangen 22 mei 2023).\n\n"
+        "De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord.\n"
+    )
+    assert notice.kind is DocumentKind.MEDEDELING
+    assert notice.received == datetime.date(2023, 5, 22)
+    assert [(s.role, s.portfolio, s.name) for s in notice.signatories] == [("Staatssecretaris", "Financiën", "Van Rij")]
