@@ -168,3 +168,31 @@ def test_amendment_with_one_unlabelled_change() -> None:
         "de wens te kennen wordt gegeven het onderwerp van de algemene maatregel van bestuur bij wet te regelen"
     )
     assert doc.amendment.toelichting is not None
+
+
+@pytest.mark.parametrize(
+    ("closing", "names", "expected"),
+    [
+        ("en gaat over tot de orde van de dag.", "Jansen, De Vries", ["Jansen", "De Vries"]),
+        ("en gaan over tot de orde van de dag", "Pieters en Bakker.", ["Pieters", "Bakker"]),
+        ("en gaat over tot de orde van de dag;", "Inge van Dijk", ["Inge van Dijk"]),
+        ("", "Van der Burg\n\nCeder", ["Van der Burg", "Ceder"]),
+    ],
+)
+def test_handmade_submitter_blocks(closing: str, names: str, expected: list[str]) -> None:
+    """Hand-made (not real documents): closing lines that vary, and names joined on one line."""
+    header = "35 000 Titel\n\nNr. 5 MOTIE VAN HET LID X\n\nDe Kamer,\n\n"
+    text = f"{header}verzoekt de regering iets te doen,\n\n{closing}\n\n{names}\n"
+    doc = kamerstuk.parse(text)
+    assert [s.name for s in doc.signatories if s.role == "Lid"] == expected
+    assert kamerstuk.check_coverage(doc) == []
+
+
+def test_xml_motie_without_closing_line_keeps_its_submitters() -> None:
+    """A real motie XML with its closing line taken out: the last al-groep of names are the submitters."""
+    data = (FIXTURES / "xml-kst" / "kst-21501-02-2798.xml").read_bytes()
+    closing = b"<al>en gaat over tot de orde van de dag.</al>"
+    assert closing in data
+    doc = kamerstuk.parse(data.replace(closing, b""))
+    assert [s.name for s in doc.signatories] == ["Tuinman", "D. van Dijk", "Brekelmans"]
+    assert kamerstuk.check_coverage(doc) == []

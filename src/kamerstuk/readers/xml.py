@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import threading
 
+import regex
 from lxml import etree
 
 from ..addressing import match_addressee
 from ..dates import is_dateline
 from ..errors import ParseError
 from ..metadata import metadata_from_pairs
+from ..people import looks_like_submitter
 from ..tokens import Token, TokenKind
 from .rendered import Rendered, element_text
 
@@ -30,7 +32,7 @@ _PUBLICATIONS = {
     "aanhangsel": "an Aanhangsel van de Handelingen",
 }
 _BLOCKS_SKIPPED = frozenset({"kamerstukkop", "li.nr", "noot", "metadata"})
-_MOTIE_END = "gaat over tot de orde van de dag"
+_MOTIE_END = regex.compile(r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", regex.IGNORECASE)
 #: Inline elements that carry more than text: they need the piece-by-piece walk.
 _MARKED = ("noot", "nootref", "extref", "dossierref")
 
@@ -116,6 +118,8 @@ class _Writer:
         self.notes: list[tuple[str, etree._Element]] = []
         self.note_numbers = {n.get("id"): _note_number(n) for n in root.iter("noot")}
         self.submitters = False
+        self.named: list[etree._Element] = []
+        self.is_motie = False
         self.body_started = False
 
     # -- low level --------------------------------------------------------------------------
@@ -308,6 +312,7 @@ class _Writer:
     def stuk(self, element: etree._Element) -> None:
         stuknr = element.find("stuknr")
         titel = element.find("titel")
+        self.is_motie = titel is not None and "motie" in element_text(titel).lower()
         if stuknr is not None or titel is not None:
             self.block_break()
         if stuknr is not None:
@@ -392,18 +397,20 @@ class _Writer:
         self.emit(T.SECTION_HEADING, start, self.length)
 
     def body(self, element: etree._Element) -> None:
-        """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag"."""
+        """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag", or
+        without that line are the last al-groep when it holds only names."""
         self.submitters = False
+        self.named = _trailing_names(element) if self.is_motie else []
         self.body_children(element)
 
     def body_children(self, element: etree._Element) -> None:
         for child in element:
             if child.tag == "al-groep":
                 self.body_children(child)
-            elif self.submitters and child.tag == "al":
+            elif child.tag == "al" and (self.submitters or child in self.named):
                 self.line(T.SUBMITTER, child)
             elif child.tag == "al":
-                self.submitters = _MOTIE_END in self.paragraph(child).lower()
+                self.submitters = _MOTIE_END.search(self.paragraph(child)) is not None
             else:
                 self.block(child)
 
@@ -466,6 +473,21 @@ class _Writer:
             self.emit(T.NOTE_NUMBER, start, end, number=number)
             for paragraph in note.iterfind("noot.al"):
                 self.line(T.NOTE_TEXT, paragraph)
+
+
+def _trailing_names(tekst: etree._Element) -> list[etree._Element]:
+    """The <al>s of a motie's last al-groep when the text has no closing line and they are all names."""
+    paragraphs = [al for al in tekst.iter("al")]
+    if not paragraphs or any(_MOTIE_END.search(element_text(al)) for al in paragraphs):
+        return []
+    groups = [child for child in tekst if isinstance(child.tag, str)]
+    last = groups[-1] if groups else None
+    if last is None or last.tag != "al-groep" or len(groups) < 2:
+        return []
+    names = [al for al in last.iterfind("al")]
+    if names and all(looks_like_submitter(element_text(al)) for al in names):
+        return names
+    return []
 
 
 def _note_number(note: etree._Element) -> str:
