@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from conftest import PAGES, SEED
+from conftest import FIXTURES, PAGES, SEED
 
 import kamerstuk
 from kamerstuk.archive.records import ERRORS, TABLES, arrow_schema, to_records
@@ -86,3 +86,27 @@ def test_arrow_schema_follows_the_columns() -> None:
     schema = arrow_schema(TABLES["documents"])
     assert schema.names == TABLES["documents"].names
     assert str(schema.field("date").type) == "date32[day]" and str(schema.field("note_count").type) == "int64"
+
+
+def test_question_motion_and_questioner_tables() -> None:
+    answer = kamerstuk.parse_file(FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml")
+    records = to_records(answer, "ah.xml")
+    assert [r["number"] for r in records["questions"]] == [str(n) for n in range(1, 10)]
+    first = records["questions"][0]
+    assert answer.text[first["question_span_start"] : first["question_span_end"]] == answer.questions[0].question
+    assert first["answer"].startswith("Ja. Volledigheidshalve")
+    assert [(r["name"], r["party"]) for r in records["questioners"]] == [
+        ("Van Weyenberg", "D66"),
+        ("Romke de Jong", "D66"),
+        ("Kat", "D66"),
+    ]
+    motie = kamerstuk.parse_file(FIXTURES / "xml-kst" / "kst-31839-999.xml")
+    clauses = to_records(motie, "motie.xml")["motion_clauses"]
+    assert [(r["ordinal"], r["part"], r["kind"]) for r in clauses] == [
+        (0, "consideration", "constaterende"),
+        (1, "consideration", "van mening"),
+        (2, "request", "besluit"),
+    ]
+    frames = kamerstuk.to_dataframe([answer, motie])
+    assert len(frames["questions"]) == 9 and len(frames["motion_clauses"]) == 3
+    assert list(frames["questioners"]["party"]) == ["D66", "D66", "D66"]

@@ -128,9 +128,9 @@ def test_select_and_ignore_take_code_prefixes(capsys: pytest.CaptureFixture[str]
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert run(capsys, "validate")[0] == 2
     assert run(capsys, "validate", "--format", "xml", str(SEED))[0] == 2
-    code, _, err = run(capsys, "validate", "--select", "KS7", str(SEED))
-    assert code == 2 and "KS7" in err
-    assert run(capsys, "validate", "--ignore", "KS7", str(tmp_path))[0] == 2
+    code, _, err = run(capsys, "validate", "--select", "KS8", str(SEED))
+    assert code == 2 and "KS8" in err
+    assert run(capsys, "validate", "--ignore", "KS8", str(tmp_path))[0] == 2
     code, _, err = run(capsys, "validate", str(tmp_path / "missing.txt"))
     assert code == 2 and "missing.txt" in err
 
@@ -201,7 +201,7 @@ def test_config_option_overrides_discovery(capsys: pytest.CaptureFixture[str], b
 
 @pytest.mark.parametrize(
     "table",
-    ['selekt = ["KS1"]', 'select = ["KS7"]', 'select = "KS1"', 'severities = { KS101 = "fatal" }', "select = ["],
+    ['selekt = ["KS1"]', 'select = ["KS8"]', 'select = "KS1"', 'severities = { KS101 = "fatal" }', "select = ["],
 )
 def test_bad_config_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], broken: Path, tmp_path: Path, table: str

@@ -50,6 +50,23 @@ def nameless_signatory() -> Document:
     return SEED_DOC.model_copy(update={"signatories": [signatory]})
 
 
+AH_XML = (FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml").read_bytes()
+MOTIE_XML = (FIXTURES / "xml-kst" / "kst-31839-999.xml").read_bytes()
+
+
+def changed_xml(data: bytes, old: bytes, new: bytes) -> Document:
+    """A real XML document with one deliberate change, parsed."""
+    assert old in data, f"{old!r} is not in the XML"
+    return kamerstuk.parse(data.replace(old, new, 1))
+
+
+def without_answer_3() -> Document:
+    """The real Aanhangsel XML with the <antwoord> of question 3 taken out."""
+    start = AH_XML.index(b"<antwoord>", AH_XML.index(b"Vraag 3"))
+    end = AH_XML.index(b"</antwoord>", start) + len(b"</antwoord>")
+    return kamerstuk.parse(AH_XML[:start] + AH_XML[end:])
+
+
 #: code -> (name of the failing case, the failing document, a phrase of the expected message).
 FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
     "KS100": ("real page of site text around a report", lambda: page("kst-30169-9"), "no sign of a Kamerstuk"),
@@ -82,6 +99,17 @@ FAILING: dict[str, tuple[str, Callable[[], Document], str]] = {
         "Handelingen II 2016/18",
     ),
     "KS601": ("metadata says nr. 468", lambda: with_metadata(dossiernummer="28676", ondernummer="468"), "'468'"),
+    "KS701": ("real Aanhangsel XML with answer 3 taken out", without_answer_3, "question 3 has no answer"),
+    "KS702": (
+        "real Aanhangsel XML with Vraag 3 renumbered 4",
+        lambda: changed_xml(AH_XML, b">Vraag 3<", b">Vraag 4<"),
+        "question 3 is missing before question 4",
+    ),
+    "KS703": (
+        "real motie XML with its 'besluit' taken out",
+        lambda: changed_xml(MOTIE_XML, b"<al>besluit het CPT", b"<al>het CPT"),
+        "motie without a request clause",
+    ),
     "KS901": ("seed saved as cp1252", lambda: kamerstuk.parse(SEED_TEXT.encode("cp1252")), "cp1252"),
     "KS903": (
         "real tweedekamer.nl page that holds only a header",
@@ -103,7 +131,21 @@ PASSING: dict[str, list[str]] = {
     "KS401": ["kst-28606-19", "kst-34700-19"],
     "KS402": ["kst-35788-72"],
     "KS502": ["kst-34700-6"],
+    "KS701": ["ah-tk-20242025-1028", "ah-tk-20152016-832"],
+    "KS702": ["kv-tk-2019Z04764", "pm-kamervragen-monasch-2016"],
+    "KS703": ["kst-21501-02-2235", "kst-21501-20-2151"],
 }
+
+
+def test_real_aanhangsel_and_motie_xml_pass_the_question_and_motie_rules() -> None:
+    assert validate(kamerstuk.parse(AH_XML), select=["KS701", "KS702", "KS703"]) == []
+    assert validate(kamerstuk.parse(MOTIE_XML), select=["KS701", "KS702", "KS703"]) == []
+
+
+def test_a_question_asked_twice_is_kept_and_reported() -> None:
+    doc = changed_xml(AH_XML, b">Vraag 3<", b">Vraag 2<")
+    assert [q.number for q in doc.questions][:4] == ["1", "2", "2", "4"]
+    assert any("question 2 appears twice" in d.message for d in found(doc, "KS702"))
 
 
 def test_the_seed_letter_passes_every_rule() -> None:

@@ -18,7 +18,9 @@ from .extract.dossiers import split_dossier
 from .extract.identifiers import reference_from_dossier, reference_from_identifier
 from .extract.kinds import kind_from_body, kind_from_heading, kind_from_page_title
 from .extract.markers import strip_trailing_marker
+from .extract.motions import amendment, motion_clauses, proposed_during, replaced_motion
 from .extract.people import clean_name, signatories_from_lines, submitter_names
+from .extract.questions import WrittenQuestions, written_questions
 from .extract.reference_values import session_years
 from .extract.references import find_references
 from .merge import DATE_FROM_METADATA
@@ -29,6 +31,7 @@ from .models import (
     DocumentKind,
     Dossier,
     Metadata,
+    Motion,
     Note,
     NoteRef,
     Paragraph,
@@ -44,6 +47,10 @@ T = TokenKind
 _CHAMBERS = {"Tweede": Chamber.TWEEDE_KAMER, "Eerste": Chamber.EERSTE_KAMER}
 _INLINE_DATE_TEXT = regex.compile(DATE_PATTERN)
 _VERGADERJAAR = regex.compile(r"(\d{4})\s*[-–/]\s*(\d{2,4})$")
+_WRITTEN_QUESTIONS = frozenset(
+    {DocumentKind.SCHRIFTELIJKE_VRAGEN, DocumentKind.ANTWOORD_SCHRIFTELIJKE_VRAGEN, DocumentKind.MEDEDELING}
+)
+_PARTY = regex.compile(r"^(?P<name>[^()]+?)\s*\((?P<party>[^()]{1,40})\)$")
 _TRAILING_DATE = regex.compile(r"\bvan\s+" + DATE_PATTERN + r"$")
 
 
@@ -273,7 +280,14 @@ class Assembler:
         text = token.text(self.text)
         for start, end in submitter_names(text):
             span = Span(start=token.start + start, end=token.start + end)
-            self.signatories.append(Signatory(role="Lid", name=clean_name(text[start:end]), span=span))
+            name = clean_name(text[start:end])
+            party = _PARTY.match(name)
+            if party is not None:
+                self.signatories.append(
+                    Signatory(role="Lid", name=party.group("name"), party=party.group("party").strip(), span=span)
+                )
+            else:
+                self.signatories.append(Signatory(role="Lid", name=name, span=span))
 
     # -- notes ------------------------------------------------------------------------------
     def on_notes_start(self, token: Token) -> None:
@@ -342,6 +356,20 @@ class Assembler:
                     severity=Severity.ERROR,
                 )
         vergaderjaar = self.preamble.get("vergaderjaar") or (metadata.vergaderjaar if metadata else None)
+        written = WrittenQuestions()
+        if kind in _WRITTEN_QUESTIONS:
+            written = written_questions(self.text, self.sections, kind is not DocumentKind.SCHRIFTELIJKE_VRAGEN)
+            self.signatories.extend(written.signatories)
+            self.field_spans.update(written.spans)
+            if self.date is None:
+                self.date = written.received or written.submitted
+                dated = "received" if written.received else "submitted"
+                if dated in written.spans:
+                    self.field_spans["date"] = written.spans[dated]
+        motion = self.motion(kind) if kind in (DocumentKind.MOTIE, DocumentKind.GEWIJZIGDE_MOTIE) else None
+        amended = None
+        if kind in (DocumentKind.AMENDEMENT, DocumentKind.GEWIJZIGD_AMENDEMENT):
+            amended = amendment(self.text, self.sections)
         return Document(
             identifier=identifier,
             dossiers=self.dossiers,
@@ -357,6 +385,14 @@ class Assembler:
             page_title=self.preamble.get("title"),
             signatories=self.signatories,
             sections=self.sections,
+            questions=written.questions,
+            questioners=written.questioners,
+            addressed_to=written.addressed_to,
+            submitted=written.submitted,
+            received=written.received,
+            zaak=written.zaak,
+            motion=motion,
+            amendment=amended,
             notes=self.notes,
             note_refs=self.note_refs,
             references=self.references(),
@@ -367,6 +403,17 @@ class Assembler:
             source_format=self.source_format,
             diagnostics=self.diagnostics,
         )
+
+    def motion(self, kind: DocumentKind) -> Motion:
+        """Considerations and requests, the debate it was proposed in, and the motie it replaces."""
+        considerations, requests = motion_clauses(self.text, self.sections)
+        dated = self.field_spans.get("date_label")
+        during = proposed_during(self.text[dated.start : dated.end]) if dated is not None else None
+        replaces = None
+        if kind is DocumentKind.GEWIJZIGDE_MOTIE:
+            dossier = self.dossiers[0] if self.dossiers else None
+            replaces = replaced_motion(self.text, self.field_spans.get("heading"), dossier)
+        return Motion(considerations=considerations, requests=requests, proposed_during=during, replaces=replaces)
 
     def date_from_heading(self, heading: str) -> None:
         """A heading that ends with its date ("Korte aantekeningen vergadering ... van 13 april 2021")."""

@@ -19,7 +19,12 @@ def owned_spans(document: Document) -> list[tuple[Span, str]]:
         if section.heading_span is not None:
             owned.append((section.heading_span, f"section {index + 1} heading"))
         owned += [(p.span, f"section {index + 1} paragraph") for p in section.paragraphs]
-    owned += [(s.span, f"signatory {s.name or s.role}") for s in document.signatories if s.span is not None]
+    paragraphs = [p.span for section in document.sections for p in section.paragraphs]
+    for signatory in document.signatories:
+        span = signatory.span
+        # A minister read out of a header sentence ("Antwoord van Minister X (...)") stays in its paragraph.
+        if span is not None and not any(p.start <= span.start and span.end <= p.end for p in paragraphs):
+            owned.append((span, f"signatory {signatory.name or signatory.role}"))
     for note in document.notes:
         owned.append((note.span, f"note {note.number}"))
         if note.number_span is not None:

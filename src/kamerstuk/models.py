@@ -54,6 +54,9 @@ class DocumentKind(StrEnum):
     VERSLAG_COMMISSIEDEBAT = "verslag_commissiedebat"
     KONINKLIJKE_BOODSCHAP = "koninklijke_boodschap"
     BESLUITENLIJST = "besluitenlijst"
+    SCHRIFTELIJKE_VRAGEN = "schriftelijke_vragen"
+    ANTWOORD_SCHRIFTELIJKE_VRAGEN = "antwoord_schriftelijke_vragen"
+    MEDEDELING = "mededeling"
     OTHER = "other"
 
 
@@ -109,6 +112,36 @@ class Signatory(BaseModel):
     portfolio: str | None = None
     name: str | None = None
     span: Span | None = None
+    party: str | None = None
+
+
+class Member(BaseModel):
+    """A member of parliament named in a header ("Vragen van het lid Erkens (VVD)")."""
+
+    model_config = _FROZEN
+    name: str
+    party: str | None = None
+
+
+class QuestionAnswer(BaseModel):
+    """One written question and its answer; `answered_with` names the question whose answer covers it."""
+
+    model_config = _FROZEN
+    number: str
+    question: str
+    question_span: Span
+    answer: str | None = None
+    answer_span: Span | None = None
+    answered_with: str | None = None
+
+
+class Clause(BaseModel):
+    """A clause of a motie or a change of an amendement: its opening words (`kind`) and its text."""
+
+    model_config = _FROZEN
+    kind: str
+    text: str
+    span: Span
 
 
 class Paragraph(BaseModel):
@@ -213,6 +246,24 @@ class Reference(BaseModel):
         return [OB_URL.format(i) for i in self.identifiers]
 
 
+class Motion(BaseModel):
+    """The structure of a motie: considerations, requests, the debate it was proposed in, what it replaces."""
+
+    model_config = _FROZEN
+    considerations: list[Clause] = []
+    requests: list[Clause] = []
+    proposed_during: str | None = None
+    replaces: Reference | None = None
+
+
+class Amendment(BaseModel):
+    """The changes of an amendement ("I", "Artikel 1 wordt ...") and its Toelichting."""
+
+    model_config = _FROZEN
+    changes: list[Clause] = []
+    toelichting: Section | None = None
+
+
 class Metadata(BaseModel):
     """The publication's metadata record (inline in the XML, or a separate metadata.xml)."""
 
@@ -253,6 +304,14 @@ class Document(BaseModel):
     note_refs: list[NoteRef] = []
     references: list[Reference] = []
     page_title: str | None = None
+    questions: list[QuestionAnswer] = []
+    questioners: list[Member] = []
+    addressed_to: list[str] = []
+    submitted: datetime.date | None = None
+    received: datetime.date | None = None
+    zaak: str | None = None
+    motion: Motion | None = None
+    amendment: Amendment | None = None
     text: str = ""
     field_spans: dict[str, Span] = {}
     page_chrome: list[Span] = []

@@ -68,14 +68,37 @@ REFERENCES = Table(
     ),
 )
 NOTES = Table("notes", ("source", "ordinal"), _columns(f"{_CHILD} number text {_SPAN}"))
-SIGNATORIES = Table("signatories", ("source", "ordinal"), _columns(f"{_CHILD} role portfolio name {_SPAN}"))
+SIGNATORIES = Table("signatories", ("source", "ordinal"), _columns(f"{_CHILD} role portfolio name party {_SPAN}"))
 SECTIONS = Table("sections", ("source", "ordinal"), _columns(f"{_CHILD} heading paragraph_count:int text {_SPAN}"))
+QUESTIONS = Table(
+    "questions",
+    ("source", "ordinal"),
+    _columns(
+        f"{_CHILD} number question answer answered_with question_span_start:int question_span_end:int"
+        " answer_span_start:int answer_span_end:int"
+    ),
+)
+QUESTIONERS = Table("questioners", ("source", "ordinal"), _columns(f"{_CHILD} name party"))
+MOTION_CLAUSES = Table("motion_clauses", ("source", "ordinal"), _columns(f"{_CHILD} part kind text {_SPAN}"))
 DIAGNOSTICS = Table("diagnostics", ("source", "ordinal"), _columns(f"{_CHILD} code severity message {_SPAN}"))
 #: Sources that gave no document; the errors file of `kamerstuk batch` has these columns.
 ERRORS = Table("errors", ("source",), _columns("source error_type message"))
 
 #: The tables of parsed documents, in the order they are written.
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, REFERENCES, NOTES, SIGNATORIES, SECTIONS, DIAGNOSTICS)}
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        DOCUMENTS,
+        REFERENCES,
+        NOTES,
+        SIGNATORIES,
+        SECTIONS,
+        DIAGNOSTICS,
+        QUESTIONS,
+        QUESTIONERS,
+        MOTION_CLAUSES,
+    )
+}
 _PANDAS_DTYPES = {"string": "string", "int": "Int64", "date": "datetime64[s]"}
 
 
@@ -90,7 +113,14 @@ def to_records(doc: Document, source: str | None = None) -> Records:
             for i, n in enumerate(doc.notes)
         ],
         "signatories": [
-            {**_child(key, i, doc), "role": s.role, "portfolio": s.portfolio, "name": s.name, **_span(s.span)}
+            {
+                **_child(key, i, doc),
+                "role": s.role,
+                "portfolio": s.portfolio,
+                "name": s.name,
+                "party": s.party,
+                **_span(s.span),
+            }
             for i, s in enumerate(doc.signatories)
         ],
         "sections": [_section_row(doc, key, i) for i in range(len(doc.sections))],
@@ -98,7 +128,39 @@ def to_records(doc: Document, source: str | None = None) -> Records:
             {**_child(key, i, doc), "code": d.code, "severity": d.severity.value, "message": d.message, **_span(d.span)}
             for i, d in enumerate(doc.diagnostics)
         ],
+        "questions": [_question_row(doc, key, i) for i in range(len(doc.questions))],
+        "questioners": [
+            {**_child(key, i, doc), "name": m.name, "party": m.party} for i, m in enumerate(doc.questioners)
+        ],
+        "motion_clauses": _clause_rows(doc, key),
     }
+
+
+def _question_row(doc: Document, key: str, index: int) -> Row:
+    """One written question with its answer."""
+    q = doc.questions[index]
+    return {
+        **_child(key, index, doc),
+        "number": q.number,
+        "question": q.question,
+        "answer": q.answer,
+        "answered_with": q.answered_with,
+        "question_span_start": q.question_span.start,
+        "question_span_end": q.question_span.end,
+        "answer_span_start": q.answer_span.start if q.answer_span else None,
+        "answer_span_end": q.answer_span.end if q.answer_span else None,
+    }
+
+
+def _clause_rows(doc: Document, key: str) -> list[Row]:
+    """The motie's considerations then requests, `part` telling which."""
+    if doc.motion is None:
+        return []
+    clauses = [("consideration", c) for c in doc.motion.considerations] + [("request", c) for c in doc.motion.requests]
+    return [
+        {**_child(key, i, doc), "part": part, "kind": c.kind, "text": c.text, **_span(c.span)}
+        for i, (part, c) in enumerate(clauses)
+    ]
 
 
 def error_row(source: str, error_type: str, message: str) -> Row:

@@ -56,6 +56,15 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
         K.ADVIES_RAAD_VAN_STATE,
     ),
     (regex.compile(r"^De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
+    (regex.compile(r"^\s*Mededeling van\b", regex.MULTILINE), K.MEDEDELING),
+    (
+        regex.compile(
+            r"^\s*(?:Antwoord van\b|Antwoord(?: op vra(?:ag|gen))? \d|Beantwoord \d|Kamerantwoord document nummer)",
+            regex.MULTILINE,
+        ),
+        K.ANTWOORD_SCHRIFTELIJKE_VRAGEN,
+    ),
+    (regex.compile(r"^\s*Vragen van (?:het lid|de leden)\b", regex.MULTILINE), K.SCHRIFTELIJKE_VRAGEN),
     (
         regex.compile(
             r"^De vaste commissie voor [^\n]{3,120}? heeft (?:nader )?schriftelijk overleg gevoerd", regex.MULTILINE
@@ -83,6 +92,9 @@ _PAGE_KINDS = {
     "verslag schriftelijk overleg": K.VERSLAG_SCHRIFTELIJK_OVERLEG,
     "inbreng verslag schriftelijk overleg": K.VERSLAG_SCHRIFTELIJK_OVERLEG,
     "lijst van vragen en antwoorden": K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN,
+    "schriftelijke vragen": K.SCHRIFTELIJKE_VRAGEN,
+    "antwoord schriftelijke vragen": K.ANTWOORD_SCHRIFTELIJKE_VRAGEN,
+    "mededeling schriftelijke vragen": K.MEDEDELING,
 }
 
 

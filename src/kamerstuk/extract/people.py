@@ -86,16 +86,35 @@ def is_name(text: str) -> bool:
 
 def clean_name(text: str) -> str:
     """A submitter's name without the stray punctuation real documents carry ("Flach,", "Ceder____")."""
-    return " ".join(text.split()).strip(" ,;._")
+    return _TRAILING_EN.sub("", " ".join(text.split()).strip(" ,;._")).strip(" ,;._")
 
 
 _NAME_PREFIXES = frozenset({"van", "de", "den", "der", "ter", "ten", "te", "el", "la", "le", "du", "von", "in", "op"})
 
 
+_TRAILING_EN = regex.compile(r"\s+en$")
+_NAME_LIST = regex.compile(r"\s*,\s*|\s+en\s+")
+
+
 def submitter_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name on a submitters' line, together covering the line. Usually the line
-    is one name ("Van Ojik", "Inge van Dijk"); three or more plain capitalised words ("Weverling
-    Verhoeven Bromet") are one surname each, as amendementen print their co-submitters on one line."""
+    is one name ("Van Ojik", "Inge van Dijk"); names joined by "," or "en" ("Jansen, De Vries",
+    "Pieters en Bakker.") are one each; three or more plain capitalised words ("Weverling Verhoeven
+    Bromet") are one surname each, as amendementen print their co-submitters on one line."""
+    pieces = _NAME_LIST.split(text.rstrip(" ,;._"))
+    if len(pieces) > 1 and all(looks_like_submitter(piece) for piece in pieces):
+        starts: list[int] = []
+        position = 0
+        for piece in pieces:
+            starts.append(text.index(piece, position))
+            position = starts[-1] + len(piece)
+        # Each span runs to the next name, so the separators (and a closing ".") stay covered.
+        return [(start, end) for start, end in zip([0, *starts[1:]], [*starts[1:], len(text)], strict=True)]
+    return _one_line_names(text)
+
+
+def _one_line_names(text: str) -> list[tuple[int, int]]:
+    """Names on a line without separators: one name, or one surname per plain capitalised word."""
     stripped = text.rstrip(" ,;._")
     words = stripped.split()
     simple = all(w[:1].isupper() and w.lower() not in _NAME_PREFIXES and "." not in w for w in words)

@@ -49,7 +49,7 @@ def read(data: bytes, source: str | None = None) -> Rendered:
         raise ParseError(f"malformed HTML: {exc}", source=source) from exc
     metadata = _head_metadata(root)
     identifier = metadata.identifier if metadata else None
-    if identifier and not identifier.startswith("kst-"):
+    if identifier and not identifier.startswith(("kst-", "ah-", "kv-")):
         kind = _PUBLICATION_NAMES.get(identifier.split("-")[0], "another publication")
         raise ParseError(f"this page ({identifier}) is {kind}, not a Kamerstuk", source=source)
     header = _first(root, "//div[contains(concat(' ', @class, ' '), ' paper-header ')]")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import threading
 
+import regex
 from lxml import etree
 
 from ..errors import ParseError
 from ..extract.addressing import match_addressee
 from ..extract.dates import is_dateline
+from ..extract.people import looks_like_submitter
 from ..metadata import metadata_from_pairs
 from ..tokens import Token, TokenKind
 from .rendered import Rendered, element_text
@@ -27,11 +29,10 @@ _PUBLICATIONS = {
     "waterschapsblad": "a Waterschapsblad publication",
     "bladgemeenschappelijkeregeling": "a Blad gemeenschappelijke regeling publication",
     "tractatenblad": "a Tractatenblad publication",
-    "kamervragen": "written questions (Kamervragen)",
     "aanhangsel": "an Aanhangsel van de Handelingen",
 }
 _BLOCKS_SKIPPED = frozenset({"kamerstukkop", "li.nr", "noot", "metadata"})
-_MOTIE_END = "gaat over tot de orde van de dag"
+_MOTIE_END = regex.compile(r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag", regex.IGNORECASE)
 #: Inline elements that carry more than text: they need the piece-by-piece walk.
 _MARKED = ("noot", "nootref", "extref", "dossierref")
 
@@ -85,12 +86,15 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     if metadata_element is not None:
         metadata = metadata_from_pairs((m.get("name", ""), m.get("content", "")) for m in metadata_element.iter("meta"))
     body = next((child for child in root if isinstance(child.tag, str) and child.tag not in ("metadata", "kop")), None)
-    if body is None or body.tag != "kamerstuk":
+    if body is None or body.tag not in ("kamerstuk", "kamervragen"):
         found = "empty" if body is None else _PUBLICATIONS.get(str(body.tag), f"<{body.tag}>")
         named = f" ({metadata.identifier})" if metadata is not None and metadata.identifier else ""
         raise ParseError(f"this official publication{named} is {found}, not a Kamerstuk", source=source)
     writer = _Writer(root)
-    writer.kamerstuk(body)
+    if body.tag == "kamervragen":
+        writer.kamervragen(body)
+    else:
+        writer.kamerstuk(body)
     return Rendered(writer.finish(), writer.tokens, metadata, writer.warnings)
 
 
@@ -114,6 +118,8 @@ class _Writer:
         self.notes: list[tuple[str, etree._Element]] = []
         self.note_numbers = {n.get("id"): _note_number(n) for n in root.iter("noot")}
         self.submitters = False
+        self.named: list[etree._Element] = []
+        self.is_motie = False
         self.body_started = False
 
     # -- low level --------------------------------------------------------------------------
@@ -231,6 +237,42 @@ class _Writer:
         for stuk in element.iterfind("stuk"):
             self.stuk(stuk)
 
+    def kamervragen(self, element: etree._Element) -> None:
+        """Written questions (Aanhangsel): the kop, the Vragen/Antwoord lines, then vraag/antwoord blocks."""
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == "kamervraagkop":
+                for tekstregel in child.iterfind("tekstregel"):
+                    self.kop_line(tekstregel)
+            elif tag == "kamervraagnummer":
+                self.line(T.PREAMBLE, child, number=element_text(child))
+            elif tag == "kamervraagomschrijving":
+                self.line(T.PARAGRAPH, child)
+            elif tag in ("vraag", "antwoord", "mededeling"):
+                for part in child:
+                    if part.tag == "nr":
+                        self.line(T.PARAGRAPH, part)
+                    else:
+                        self.block(part)
+            else:
+                self.block(child)
+        self.body_started = True
+
+    def kop_line(self, tekstregel: etree._Element) -> None:
+        """A line of the kamervraagkop: chamber and vergaderjaar are header facts, the rest page text."""
+        value = element_text(tekstregel)
+        if not value:
+            return
+        role = tekstregel.get("inhoud")
+        if role == "kameraanduiding":
+            self.line(T.PREAMBLE, tekstregel, chamber=value)
+        elif role == "vergaderjaar":
+            self.line(T.PREAMBLE, tekstregel, vergaderjaar=value.split()[-1])
+        else:
+            self.line(T.PREAMBLE, tekstregel)
+
     def dossier(self, element: etree._Element) -> None:
         nummer = element.find("dossiernummer")
         number_element = nummer.find("dossiernr") if nummer is not None else None
@@ -270,6 +312,7 @@ class _Writer:
     def stuk(self, element: etree._Element) -> None:
         stuknr = element.find("stuknr")
         titel = element.find("titel")
+        self.is_motie = titel is not None and "motie" in element_text(titel).lower()
         if stuknr is not None or titel is not None:
             self.block_break()
         if stuknr is not None:
@@ -354,18 +397,20 @@ class _Writer:
         self.emit(T.SECTION_HEADING, start, self.length)
 
     def body(self, element: etree._Element) -> None:
-        """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag"."""
+        """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag", or
+        without that line are the last al-groep when it holds only names."""
         self.submitters = False
+        self.named = _trailing_names(element) if self.is_motie else []
         self.body_children(element)
 
     def body_children(self, element: etree._Element) -> None:
         for child in element:
             if child.tag == "al-groep":
                 self.body_children(child)
-            elif self.submitters and child.tag == "al":
+            elif child.tag == "al" and (self.submitters or child in self.named):
                 self.line(T.SUBMITTER, child)
             elif child.tag == "al":
-                self.submitters = _MOTIE_END in self.paragraph(child).lower()
+                self.submitters = _MOTIE_END.search(self.paragraph(child)) is not None
             else:
                 self.block(child)
 
@@ -428,6 +473,21 @@ class _Writer:
             self.emit(T.NOTE_NUMBER, start, end, number=number)
             for paragraph in note.iterfind("noot.al"):
                 self.line(T.NOTE_TEXT, paragraph)
+
+
+def _trailing_names(tekst: etree._Element) -> list[etree._Element]:
+    """The <al>s of a motie's last al-groep when the text has no closing line and they are all names."""
+    paragraphs = [al for al in tekst.iter("al")]
+    if not paragraphs or any(_MOTIE_END.search(element_text(al)) for al in paragraphs):
+        return []
+    groups = [child for child in tekst if isinstance(child.tag, str)]
+    last = groups[-1] if groups else None
+    if last is None or last.tag != "al-groep" or len(groups) < 2:
+        return []
+    names = [al for al in last.iterfind("al")]
+    if names and all(looks_like_submitter(element_text(al)) for al in names):
+        return names
+    return []
 
 
 def _note_number(note: etree._Element) -> str:

@@ -294,6 +294,50 @@ def check_metadata(doc: Document) -> Iterator[Finding]:
         yield Finding(f"document and metadata disagree on {conflict}")
 
 
+# -- written questions and moties ---------------------------------------------------------------
+def _whole(doc: Document) -> bool:
+    """Official XML is the whole publication; other input only when it plainly has its end."""
+    return doc.source_format == "xml" or has_end(doc)
+
+
+def check_unanswered_question(doc: Document) -> Iterator[Finding]:
+    """A question of an answer document (Aanhangsel) with no answer and no shared answer."""
+    if doc.kind is not DocumentKind.ANTWOORD_SCHRIFTELIJKE_VRAGEN or not _whole(doc):
+        return
+    for question in doc.questions:
+        if question.answer is None and question.answered_with is None:
+            yield Finding(f"question {question.number} has no answer", question.question_span)
+
+
+def check_question_numbering(doc: Document) -> Iterator[Finding]:
+    """Question numbers asked twice, or skipped in the run 1, 2, 3, ..."""
+    seen: set[str] = set()
+    expected = 1
+    for question in doc.questions:
+        if question.number in seen:
+            yield Finding(f"question {question.number} appears twice", question.question_span)
+            continue
+        seen.add(question.number)
+        digits = regex.match(r"\d+", question.number)
+        if digits is None:
+            continue
+        number = int(digits.group())
+        if number > expected:
+            missing = str(expected) if number == expected + 1 else f"{expected}-{number - 1}"
+            yield Finding(f"question {missing} is missing before question {question.number}", question.question_span)
+        expected = max(expected, number + 1)
+
+
+_MOTIE_CLOSING = regex.compile(r"\bgaa?t\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b", regex.IGNORECASE)
+
+
+def check_motie_request(doc: Document) -> Iterator[Finding]:
+    """A motie whose body (up to its closing line) asks nothing: no "verzoekt", "spreekt uit" or other request."""
+    if doc.motion is None or doc.motion.requests or _MOTIE_CLOSING.search(doc.text) is None:
+        return
+    yield Finding("motie without a request clause (verzoekt, spreekt uit, roept op, draagt op, ...)")
+
+
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Every rule, in code order. Codes are stable: never reuse or renumber one.
@@ -326,6 +370,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("KS502", "impossible-vergaderjaar", ERROR, "reference with an impossible vergaderjaar", check_reference_year),
     Rule("KS601", "metadata-mismatch", ERROR, "document and its metadata disagree", check_metadata),
+    Rule(
+        "KS701",
+        "question-without-answer",
+        WARNING,
+        "question without an answer in an answer document",
+        check_unanswered_question,
+    ),
+    Rule("KS702", "question-numbering", ERROR, "question numbers duplicated or skipped", check_question_numbering),
+    Rule("KS703", "motie-without-request", WARNING, "motie without a request clause", check_motie_request),
     Rule("KS900", "cannot-parse", ERROR, "file cannot be parsed at all (reported by the command line)", None),
     Rule("KS901", "wrong-encoding", WARNING, "input was not UTF-8 and was decoded as cp1252", surfaced("KS901")),
     Rule("KS902", "unplaced-text", WARNING, "text left unplaced by the parser", check_unplaced),
