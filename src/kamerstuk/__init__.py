@@ -1,5 +1,14 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
+try:
+    #: The installed version of kamerstuk (from the package metadata).
+    __version__ = _version("kamerstuk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
 from .api import parse, parse_file, parse_metadata, read_tokens, tokenize
 from .batch import Failure, Result, parse_many
 from .coverage import check_coverage
@@ -39,6 +48,7 @@ __all__ = [
     "NoteRef",
     "Paragraph",
     "ParseError",
+    "__version__",
     "RULES",
     "Reference",
     "ReferenceKind",

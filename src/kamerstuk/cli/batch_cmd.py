@@ -20,6 +20,8 @@ from ..batch import Failure, ParseOptions, outcomes, resolve_jobs, selection
 from ..sources import iter_entries
 from ..writers import FORMATS, ErrorLog, Output, OutputError, default_errors_path, open_output
 from .exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from .inputs import count_sources, report_missing, shaped_work
+from .parse_cmd import add_shape_options
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--keep-unrecognised", action="store_true", help="keep texts with no sign of a Kamerstuk (KS100)"
     )
     parser.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE, metavar="BYTES", help="largest input read")
+    add_shape_options(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
@@ -66,6 +69,11 @@ class Tally:
 def run(args: argparse.Namespace) -> int:
     """Run the batch; exit 0 when every source parsed, 1 when any failed, 2 on bad usage, 130 on Ctrl-C."""
     fmt = args.format
+    if report_missing("batch", args.inputs):
+        return EXIT_USAGE
+    if (args.exclude_none or args.no_text) and fmt != "jsonl":
+        print("kamerstuk batch: --exclude-none and --no-text shape JSONL output only", file=sys.stderr)
+        return EXIT_USAGE
     try:
         jobs = resolve_jobs(args.jobs)
         output = open_output(args.output, fmt, resume=args.resume, overwrite=args.overwrite)
@@ -108,9 +116,15 @@ def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, 
         return False
 
     options = ParseOptions(strict=args.strict, max_size=args.max_size, keep_unrecognised=args.keep_unrecognised)
-    entries = iter_entries(args.inputs, selection(args.glob or ["*"], skip, args.max_size))
-    with _Progress(unit=" doc", disable=True if args.quiet else None, file=sys.stderr, smoothing=0.1) as progress:
-        for source, value in outcomes(entries, output.work(), options, jobs):
+    chosen = selection(args.glob or ["*"], skip, args.max_size)
+    entries = iter_entries(args.inputs, chosen)
+    total = None if args.quiet else count_sources(args.inputs, selection(args.glob or ["*"], done.__contains__, 0))
+    work = shaped_work(args.exclude_none, args.no_text) if args.exclude_none or args.no_text else output.work()
+    progress_bar = _Progress(
+        unit=" doc", total=total, disable=True if args.quiet else None, file=sys.stderr, smoothing=0.1
+    )
+    with progress_bar as progress:
+        for source, value in outcomes(entries, work, options, jobs):
             with _whole_record():
                 _record(source, value, output, errors, tally)
             progress.update()
