@@ -34,6 +34,7 @@ from .records import to_dataframe, to_records
 from .references import find_references
 from .tokens import Token, TokenKind
 from .validation import RULES, Rule, validate
+from .views import annotate, annotate_references
 
 __all__ = [
     "Chamber",
@@ -59,6 +60,8 @@ __all__ = [
     "Signatory",
     "Span",
     "Token",
+    "annotate",
+    "annotate_references",
     "TokenKind",
     "find_references",
     "parse",

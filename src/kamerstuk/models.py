@@ -263,6 +263,18 @@ class Document(BaseModel):
         """The first dossier of the header, or None."""
         return self.dossiers[0] if self.dossiers else None
 
+    def __repr__(self) -> str:
+        """`Document(kst-28676-467, brief, 2024-10-03, 6 sections, 2 notes, 3 references)`; the fields: `model_dump`."""
+        from .views.summary import short_repr
+
+        return short_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: the summary, and the highlighted text folded under it."""
+        from .views.annotate import notebook_html
+
+        return notebook_html(self)
+
     def to_text(self) -> str:
         """The document in the plain-text layout of its officielebekendmakingen page."""
         from .render import to_text

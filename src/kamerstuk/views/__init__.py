@@ -1,0 +1,6 @@
+"""Ways to look at a parse: a short summary, the terminal screen (`show`) and the annotated HTML page."""
+
+from .annotate import annotate, annotate_references, notebook_html
+from .summary import short_repr
+
+__all__ = ["annotate", "annotate_references", "notebook_html", "short_repr"]
