@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import PAGES, SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kamerstuk
 from kamerstuk.cli import main
@@ -98,3 +100,40 @@ def test_show_colour_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", "--color", "always", str(SEED)]) == 0
     assert "\x1b[" in capsys.readouterr().out
     assert main(["show", str(SEED) + ".missing"]) == 2
+
+
+def _visible(page_part: str) -> str:
+    """The text a browser shows of a piece of the page (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page_part))
+
+
+TEXTS = st.text(st.sampled_from("Kamerstuk 36 471, nr. 96 Handelingen II 2023/24 Stb. 2024, 12 <>&\"'\n1 Noot Aan de"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_annotate_references_keeps_any_text(text: str) -> None:
+    out = kamerstuk.annotate_references(text)
+    assert _visible(out) == text
+    assert "<script" not in out
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXTS)
+def test_annotate_any_parsed_text_shows_the_whole_text(text: str) -> None:
+    try:
+        doc = kamerstuk.parse(text)
+    except kamerstuk.ParseError:
+        return
+    page = kamerstuk.annotate(doc)
+    part = page.split('<div class="ks-text">', 1)[1].split("</div><aside", 1)[0]
+    assert _visible(part) == doc.text
+    assert repr(doc).startswith("Document(")
+
+
+def test_every_clickable_panel_entry_has_a_target_in_the_text() -> None:
+    for source in (SEED, PAGES / "kst-25314-1.txt", PAGES / "kst-21501-07-1656.txt"):
+        page = kamerstuk.annotate(kamerstuk.parse_file(source))
+        targets = set(re.findall(r'data-go="([^"]+)"', page))
+        present = {t for value in re.findall(r'data-t="([^"]*)"', page) for t in value.split()}
+        assert targets and targets <= present, targets - present

@@ -30,6 +30,11 @@ KINDS: dict[str, str] = {
     "ks-problem": "diagnostic or coverage problem",
 }
 
+#: The header fields highlighted as a whole (place and date sit inside the dateline, `date_label`).
+MARKED_FIELDS = ("page_title", "number", "heading", "addressee", "date_label")
+#: The panel row whose value scrolls to a highlighted span: row label -> target.
+_ROW_TARGETS = {"number": "field-number", "heading": "field-heading", "addressee": "field-addressee"}
+
 _CSS = """
 .ks-annotated{font:15px/1.5 system-ui,sans-serif;color:#111;display:flex;gap:1.5em;align-items:flex-start}
 .ks-annotated .ks-text{flex:1 1 60%;white-space:pre-wrap;font-family:Georgia,serif;min-width:0}
@@ -98,7 +103,7 @@ def _marks(document: Document) -> _Page:
     page = _Page()
     add = page.marks.append
     for name, span in document.field_spans.items():
-        if name in ("page_title", "number", "heading", "addressee", "date_label"):
+        if name in MARKED_FIELDS:
             add(_Mark(span, f"ks-field ks-field-{name}", f"field-{name}", title=name))
     for index, dossier in enumerate(document.dossiers):
         if dossier.span is not None:
@@ -113,9 +118,10 @@ def _marks(document: Document) -> _Page:
         if signatory.span is not None:
             add(_Mark(signatory.span, "ks-signatory", f"signatory-{index}", title="signatory"))
     first_marker: dict[str, int] = {}
+    numbers = {note.number for note in document.notes}
     for index, ref in enumerate(document.note_refs):
         first_marker.setdefault(ref.number, index)
-        href = f"#note-{ref.number}" if any(n.number == ref.number for n in document.notes) else None
+        href = f"#note-{ref.number}" if ref.number in numbers else None
         add(_Mark(ref.span, "ks-marker", f"marker-{index}", href, f"marker-{index}", f"note {ref.number}"))
     for note in document.notes:
         add(_Mark(note.span, "ks-note", f"note-{note.number}", anchor=f"note-{note.number}", title="note"))
@@ -191,11 +197,15 @@ def _go(target: str, label: str) -> str:
 
 def _panel(document: Document, page: _Page) -> str:
     """The side panel: fields, outline, signatories, notes, references, problems, legend."""
-    spans = set(document.field_spans)
+    targets = {label: target for label, target in _ROW_TARGETS.items() if label in document.field_spans}
+    if "date_label" in document.field_spans:
+        targets.update(date="field-date_label", place="field-date_label")
+    if document.dossiers and document.dossiers[0].span is not None:
+        targets["dossiers"] = "dossier-0"
     rows = []
     for label, value in header_fields(document):
-        key = {"date": "date_label"}.get(label, label)
-        cell = _go(f"field-{key}", value) if key in spans else html.escape(value)
+        target = targets.get(label)
+        cell = _go(target, value) if target else html.escape(value)
         rows.append(f"<tr><td>{html.escape(label)}</td><td>{cell}</td></tr>")
     parts = [f"<h2>{html.escape(short_repr(document))}</h2>", f"<table>{''.join(rows)}</table>"]
     sections = [

@@ -6,7 +6,7 @@ from ..models import Document
 
 
 def _plural(count: int, word: str) -> str:
-    """"1 note", "2 notes"."""
+    """The count with its noun: 1 note, 2 notes."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
