@@ -172,6 +172,7 @@ def test_batch_progress_total_is_counted(tmp_path: Path) -> None:
         list(PAGES.glob("*.txt"))
     )
     assert count_sources([str(SEED), "-"], Selection()) is None
+    assert count_sources([str(archive)], Selection(skip=lambda source: source.endswith("!a.txt"))) == 1
     tar = tmp_path / "x.tar"
     tar.write_bytes(b"")
     assert count_sources([str(tar)], Selection()) is None

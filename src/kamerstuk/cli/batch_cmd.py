@@ -118,7 +118,10 @@ def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, 
     options = ParseOptions(strict=args.strict, max_size=args.max_size, keep_unrecognised=args.keep_unrecognised)
     chosen = selection(args.glob or ["*"], skip, args.max_size)
     entries = iter_entries(args.inputs, chosen)
-    total = None if args.quiet else count_sources(args.inputs, selection(args.glob or ["*"], done.__contains__, 0))
+    shown = not args.quiet and sys.stderr.isatty()
+    total = (
+        count_sources(args.inputs, selection(args.glob or ["*"], done.__contains__, args.max_size)) if shown else None
+    )
     work = shaped_work(args.exclude_none, args.no_text) if args.exclude_none or args.no_text else output.work()
     progress_bar = _Progress(
         unit=" doc", total=total, disable=True if args.quiet else None, file=sys.stderr, smoothing=0.1

@@ -16,7 +16,7 @@ from ..api import DEFAULT_MAX_SIZE, parse
 from ..batch import Failure, ParseOptions, parse_entry
 from ..errors import ParseError
 from ..models import Document
-from ..sources import FileEntry, Selection, archive_kind, iter_entries
+from ..sources import MEMBER_SEPARATOR, FileEntry, Selection, archive_kind, iter_entries
 
 #: The name that means standard input.
 STDIN = "-"
@@ -99,7 +99,13 @@ def _zip_count(name: str, selection: Selection) -> int:
             infos = archive.infolist()
     except (OSError, zipfile.BadZipFile, EOFError, ValueError):
         return 1
-    return sum(1 for info in infos if not info.is_dir() and selection.wants(info.filename))
+    return sum(
+        1
+        for info in infos
+        if not info.is_dir()
+        and selection.wants(info.filename)
+        and not selection.skip(f"{name}{MEMBER_SEPARATOR}{info.filename}")
+    )
 
 
 #: What `--no-text` leaves out: the document's text and the paragraphs' copies of it.
