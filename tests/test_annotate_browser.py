@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import available, chromium
-from conftest import PAGES, SEED
+from conftest import FIXTURES, PAGES, SEED
 
 import kamerstuk
 from kamerstuk.views.annotate import KINDS
@@ -80,3 +81,36 @@ def test_a_note_marker_leads_to_its_note_and_back(tmp_path: Path) -> None:
         time.sleep(0.2)
         assert driver.execute_script("return location.hash") == "#marker-0"
         assert in_view(driver, driver.find_element("id", "marker-0"))
+
+
+def test_it_prints_legibly(tmp_path: Path) -> None:
+    with chromium() as driver:
+        open_page(driver, SEED, tmp_path)
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        panel = driver.find_element("css selector", ".ks-panel")
+        assert panel.value_of_css_property("position") == "static"
+        text = driver.find_element("css selector", ".ks-text")
+        assert text.location["x"] == panel.location["x"]  # the panel is under the text, not beside it
+        assert text.value_of_css_property("color") in ("rgba(17, 17, 17, 1)", "rgb(17, 17, 17)")
+        pdf = base64.b64decode(driver.print_page())
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    (tmp_path / "printed.pdf").write_bytes(pdf)
+
+
+def test_every_fixture_page_shows_its_whole_text(tmp_path: Path) -> None:
+    # every real page, a sample of every 15th official XML file (306 in all), the HTML pages that hold a Kamerstuk
+    sources = sorted(PAGES.glob("*.txt")) + sorted((FIXTURES / "xml-kst").glob("*.xml"))[::15]
+    sources += sorted((FIXTURES / "html").glob("*.html"))
+    shown_pages = 0
+    with chromium() as driver:
+        for source in sources:
+            try:
+                doc = kamerstuk.parse_file(source)
+            except kamerstuk.ParseError:
+                continue
+            shown_pages += 1
+            open_page(driver, source, tmp_path)
+            shown = driver.execute_script("return document.querySelector('.ks-text').textContent")
+            assert shown == doc.text, source.name
+            assert len(driver.find_elements("css selector", ".ks-go")) >= len(doc.references), source.name
+    assert shown_pages > 60
