@@ -21,8 +21,8 @@ def test_parse_jsonl_one_line_per_file(capsys: pytest.CaptureFixture[str]) -> No
     assert len(lines) == 2 and all(json.loads(line)["number"] == "467" for line in lines)
 
 
-def test_parse_failure_names_file_and_exits_1(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["parse", "does-not-exist.txt"]) == 1
+def test_parse_missing_file_names_it_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "does-not-exist.txt"]) == 2
     assert "does-not-exist.txt" in capsys.readouterr().err
 
 

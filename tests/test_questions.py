@@ -11,11 +11,11 @@ import datetime
 from conftest import FIXTURES, PAGES
 from hypothesis import given
 from hypothesis import strategies as st
-from kamerstuk.extract.questions import members
 from lxml import etree
 
 import kamerstuk
 from kamerstuk import DocumentKind, Member
+from kamerstuk.extract.questions import members
 
 AH_XML = FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml"
 

@@ -1,5 +1,14 @@
 """kamerstuk: Dutch parliamentary documents (Kamerstukken) as typed, trustworthy data."""
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
+try:
+    #: The installed version of kamerstuk (from the package metadata).
+    __version__ = _version("kamerstuk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
+
 from .api import parse, parse_file, parse_metadata, read_tokens, tokenize
 from .archive.batch import Failure, Result, parse_many
 from .archive.records import to_dataframe, to_records
@@ -30,6 +39,7 @@ from .models import (
 )
 from .tokens import Token, TokenKind
 from .validation import RULES, Rule, validate
+from .views import annotate, annotate_references
 
 __all__ = [
     "Amendment",
@@ -49,6 +59,7 @@ __all__ = [
     "Paragraph",
     "ParseError",
     "QuestionAnswer",
+    "__version__",
     "RULES",
     "Reference",
     "ReferenceKind",
@@ -59,6 +70,8 @@ __all__ = [
     "Signatory",
     "Span",
     "Token",
+    "annotate",
+    "annotate_references",
     "TokenKind",
     "find_references",
     "parse",

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import datetime
+import html
+from collections.abc import Callable
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from . import render
+
+#: The notebook view of a Document. The views sit above the model, so they install it
+#: (`set_notebook_view`) when `kamerstuk` is imported, instead of the model importing them.
+_NOTEBOOK_VIEW: list[Callable[[Document], str]] = []
+
+
+def set_notebook_view(view: Callable[[Document], str]) -> None:
+    """Make `view` the HTML that `Document._repr_html_` shows in notebooks."""
+    _NOTEBOOK_VIEW[:] = [view]
+
+
+def _plural(count: int, word: str) -> str:
+    """The count with its noun: 1 note, 2 notes."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 _FROZEN = ConfigDict(frozen=True, extra="ignore")
 
@@ -323,6 +339,22 @@ class Document(BaseModel):
     def dossier(self) -> Dossier | None:
         """The first dossier of the header, or None."""
         return self.dossiers[0] if self.dossiers else None
+
+    def __repr__(self) -> str:
+        """`Document(kst-28676-467, brief, 2024-10-03, 6 sections, 2 notes, 3 references)`; the fields: `model_dump`."""
+        identifier = self.identifier or "no identifier"
+        date = self.date.isoformat() if self.date else "no date"
+        counts = ", ".join(
+            _plural(len(items), word)
+            for items, word in ((self.sections, "section"), (self.notes, "note"), (self.references, "reference"))
+        )
+        return f"Document({identifier}, {self.kind.value}, {date}, {counts})"
+
+    def _repr_html_(self) -> str:
+        """The notebook view: the summary, and the highlighted text folded under it (see `set_notebook_view`)."""
+        if _NOTEBOOK_VIEW:
+            return _NOTEBOOK_VIEW[0](self)
+        return f"<code>{html.escape(repr(self))}</code>"
 
     def to_text(self) -> str:
         """The document in the plain-text layout of its officielebekendmakingen page."""

@@ -7,16 +7,18 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from . import batch_cmd, parse_cmd, refs_cmd, schema_cmd, validate_cmd
+from .. import __version__
+from . import batch_cmd, parse_cmd, refs_cmd, rule_cmd, schema_cmd, validate_cmd, view_cmd
 from .exit_codes import EXIT_OK, EXIT_USAGE
 
 #: Subcommand modules; each has `register(subparsers)` and sets `func(args) -> int` on its parser.
-COMMANDS: tuple[ModuleType, ...] = (parse_cmd, refs_cmd, batch_cmd, validate_cmd, schema_cmd)
+COMMANDS: tuple[ModuleType, ...] = (parse_cmd, refs_cmd, view_cmd, batch_cmd, validate_cmd, rule_cmd, schema_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     parser = argparse.ArgumentParser(prog="kamerstuk", description="Read Kamerstukken into typed data.")
+    parser.add_argument("--version", action="version", version=f"kamerstuk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(subparsers)

@@ -21,6 +21,8 @@ from ..archive.batch import Failure, ParseOptions, outcomes, resolve_jobs, selec
 from ..archive.sources import DOCUMENT_PATTERNS, iter_entries
 from ..archive.writers import FORMATS, ErrorLog, Output, OutputError, default_errors_path, open_output
 from .exit_codes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from .inputs import count_sources, report_missing, shaped_work
+from .parse_cmd import add_shape_options
 
 #: Seconds a document may take before it is abandoned as an error row.
 DEFAULT_TIMEOUT = 60.0
@@ -54,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="SECONDS",
         help=f"abandon a document after this long, as an error row (default: {DEFAULT_TIMEOUT:g}; 0: no limit)",
     )
+    add_shape_options(parser)
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
 
@@ -80,6 +83,11 @@ class Tally:
 def run(args: argparse.Namespace) -> int:
     """Run the batch; exit 0 when every source parsed, 1 when any failed, 2 on bad usage, 130 on Ctrl-C."""
     fmt = args.format
+    if report_missing("batch", args.inputs):
+        return EXIT_USAGE
+    if (args.exclude_none or args.no_text) and fmt != "jsonl":
+        print("kamerstuk batch: --exclude-none and --no-text shape JSONL output only", file=sys.stderr)
+        return EXIT_USAGE
     try:
         jobs = resolve_jobs(args.jobs)
         output = open_output(args.output, fmt, resume=args.resume, overwrite=args.overwrite)
@@ -126,10 +134,18 @@ def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, 
         return False
 
     options = ParseOptions(strict=args.strict, max_size=args.max_size, keep_unrecognised=args.keep_unrecognised)
-    entries = iter_entries(args.inputs, selection(args.glob or DOCUMENT_PATTERNS, skip, args.max_size))
-    with _Progress(unit=" doc", disable=True if args.quiet else None, file=sys.stderr, smoothing=0.1) as progress:
-        timeout = args.timeout if args.timeout > 0 else None
-        for source, value in outcomes(entries, output.work(), options, jobs, timeout):
+    chosen = selection(args.glob or DOCUMENT_PATTERNS, skip, args.max_size)
+    entries = iter_entries(args.inputs, chosen)
+    shown = not args.quiet and sys.stderr.isatty()
+    remaining = selection(args.glob or DOCUMENT_PATTERNS, done.__contains__, args.max_size)
+    total = count_sources(args.inputs, remaining) if shown else None
+    work = shaped_work(args.exclude_none, args.no_text) if args.exclude_none or args.no_text else output.work()
+    progress_bar = _Progress(
+        unit=" doc", total=total, disable=True if args.quiet else None, file=sys.stderr, smoothing=0.1
+    )
+    timeout = args.timeout if args.timeout > 0 else None
+    with progress_bar as progress:
+        for source, value in outcomes(entries, work, options, jobs, timeout):
             with _whole_record():
                 _record(source, value, output, errors, tally)
             progress.update()

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from ..api import parse_file
 from ..errors import ParseError
-from ..models import Diagnostic
+from ..models import Diagnostic, Severity
 from ..validation import Config, ConfigError, SelectionError, find_config, load_config, validate
-from ..validation.report import FORMATS, FileReport, fails
-from ..validation.rules import RULES_BY_CODE
+from ..validation.report import FORMATS, FileReport, fails, format_statistics
 from ..validation.selection import selected_codes
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .inputs import add_max_size
 
 SUFFIXES = frozenset({".txt", ".xml", ".html"})
 CANNOT_PARSE = "KS900"
@@ -35,6 +35,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes to skip")
     parser.add_argument("--strict", action="store_true", help="warnings fail the run too")
     parser.add_argument("--config", metavar="PATH", type=Path, help="pyproject.toml to use instead of discovery")
+    parser.add_argument(
+        "--statistics", action="store_true", help="count the diagnostics per code instead of listing them (text format)"
+    )
+    add_max_size(parser)
     parser.add_argument("--output-file", "-o", metavar="FILE", type=Path, help="write the report here, not stdout")
     parser.set_defaults(func=run)
 
@@ -75,19 +79,18 @@ class Settings:
         return select, ignore
 
 
-def check_file(path: Path, settings: Settings) -> FileReport:
-    """Parse and validate one file; a file that cannot be parsed gives one KS900 diagnostic."""
+def check_file(path: Path, settings: Settings, max_size: int) -> FileReport:
+    """Parse and validate one file; a file that cannot be parsed gives one KS900 error, whatever
+    --ignore, --select or the configured severities say: a file nobody could read never passes."""
     config = settings.config(path)
     select, ignore = settings.codes(config)
     try:
-        document = parse_file(path)
+        document = parse_file(path, max_size=max_size)
     except ParseError as exc:
-        diagnostics = []
-        if CANNOT_PARSE in selected_codes(select, ignore):
-            severity = config.severities.get(CANNOT_PARSE, RULES_BY_CODE[CANNOT_PARSE].severity)
-            diagnostics.append(Diagnostic(code=CANNOT_PARSE, message=f"cannot parse: {exc.reason}", severity=severity))
-        return FileReport(str(path), diagnostics)
-    return FileReport(str(path), validate(document, select=select, ignore=ignore, severities=config.severities))
+        message = f"cannot parse: {exc.reason}"
+        return FileReport(str(path), [Diagnostic(code=CANNOT_PARSE, message=message, severity=Severity.ERROR)])
+    diagnostics = validate(document, select=select, ignore=ignore, severities=config.severities)
+    return FileReport(str(path), diagnostics, document.text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,11 +98,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         selected_codes(args.select, args.ignore)
         settings = Settings(args)
-        reports = [check_file(path, settings) for path in files_under(args.paths)]
+        reports = [check_file(path, settings, args.max_size) for path in files_under(args.paths)]
     except (UsageError, ConfigError, SelectionError) as exc:
         print(f"kamerstuk validate: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    output = FORMATS[args.format](reports, args.strict)
+    formatter = format_statistics if args.statistics and args.format == "text" else FORMATS[args.format]
+    output = formatter(reports, args.strict)
     if args.output_file is not None:
         args.output_file.write_text(output, encoding="utf-8")
     else:

@@ -20,6 +20,8 @@ class FileReport:
 
     path: str
     diagnostics: list[Diagnostic]
+    #: The checked Document's text, for the source line and caret of the text format; None when not parsed.
+    text: str | None = None
 
 
 def fails(diagnostic: Diagnostic, strict: bool) -> bool:
@@ -50,13 +52,45 @@ def _summary(reports: Sequence[FileReport], strict: bool) -> str:
     return f"Found {sum(counts.values())} problem(s) in {len(reports)} file(s) ({parts}); {failing} failing."
 
 
+def _excerpt(text: str, diagnostic: Diagnostic) -> list[str]:
+    """The source line of a diagnostic's span with a caret under the span (to the line's end), as ruff shows it."""
+    if diagnostic.span is None or diagnostic.line is None:
+        return []
+    lines = text.split("\n")
+    if not 0 < diagnostic.line <= len(lines):
+        return []
+    source = lines[diagnostic.line - 1]
+    start = (diagnostic.column or 1) - 1
+    width = max(1, min(diagnostic.span.end - diagnostic.span.start, len(source) - start))
+    gutter = f"{diagnostic.line:>5}"
+    return [f"{gutter} | {source}", f"{' ' * len(gutter)} | {' ' * start}{'^' * width}"]
+
+
 def format_text(reports: Sequence[FileReport], strict: bool) -> str:
-    """`file:line:col: CODE message` per diagnostic, then a count."""
+    """`file:line:col: CODE [severity] message` per diagnostic with its source line and a caret, then a count."""
     lines = []
     for report in reports:
         for d in report.diagnostics:
             line, column = _position(d)
-            lines.append(f"{report.path}:{line}:{column}: {d.code} {_flat(d.message)}")
+            lines.append(f"{report.path}:{line}:{column}: {d.code} [{d.severity.value}] {_flat(d.message)}")
+            if report.text is not None:
+                lines += _excerpt(report.text, d)
+    lines.append(_summary(reports, strict))
+    return "\n".join(lines) + "\n"
+
+
+def format_statistics(reports: Sequence[FileReport], strict: bool) -> str:
+    """`--statistics`: one line per code (count, code, severity, rule name), most frequent first, then a count."""
+    from .rules import RULES_BY_CODE
+
+    counts: dict[tuple[str, Severity], int] = {}
+    for report in reports:
+        for d in report.diagnostics:
+            counts[d.code, d.severity] = counts.get((d.code, d.severity), 0) + 1
+    lines = []
+    for (code, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0][0])):
+        rule = RULES_BY_CODE.get(code)
+        lines.append(f"{count:>6}  {code}  {severity.value:<7}  {rule.name if rule else ''}".rstrip())
     lines.append(_summary(reports, strict))
     return "\n".join(lines) + "\n"
 
