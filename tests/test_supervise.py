@@ -37,18 +37,18 @@ def test_overrun_and_dead_workers_become_failures_in_order(jobs: int) -> None:
     items = ["a", "sleep", "b", "die", "c", "sleep", "d"]
     context = multiprocessing.get_context("fork")
     start = time.monotonic()
-    with Supervisor(jobs, 0.5, _task, _failed, context) as supervisor:
+    with Supervisor(jobs, 2, _task, _failed, context) as supervisor:
         results = list(supervisor.run((f"s{i}", item) for i, item in enumerate(items)))
     assert results == [
         "ok a",
-        "s1: TimeoutError: timed out after 0.5 s",
+        "s1: TimeoutError: timed out after 2 s",
         "ok b",
         "s3: WorkerCrashError: the worker process died while parsing this source (exit code 9)",
         "ok c",
-        "s5: TimeoutError: timed out after 0.5 s",
+        "s5: TimeoutError: timed out after 2 s",
         "ok d",
     ]
-    assert time.monotonic() - start < 10
+    assert time.monotonic() - start < 20
 
 
 def _slow_document() -> bytes:
@@ -68,10 +68,10 @@ def folder(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_parse_many_abandons_a_document_over_its_time_limit(folder: Path, jobs: int) -> None:
-    results = list(kamerstuk.parse_many(folder, jobs=jobs, timeout=0.5))
+    results = list(kamerstuk.parse_many(folder, jobs=jobs, timeout=2))
     assert [(Path(r.source).name, r.ok) for r in results] == [("a.txt", True), ("b-slow.txt", False), ("c.txt", True)]
     assert results[1].error is not None
-    assert (results[1].error.type, results[1].error.message) == ("TimeoutError", "timed out after 0.5 s")
+    assert (results[1].error.type, results[1].error.message) == ("TimeoutError", "timed out after 2 s")
     assert results[0].document == kamerstuk.parse_file(folder / "a.txt")
 
 
@@ -82,10 +82,10 @@ def test_a_timeout_must_be_positive(folder: Path) -> None:
 
 def test_batch_timeout_gives_an_error_row_and_goes_on(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    assert main(["batch", str(folder), "-o", str(out), "--timeout", "0.5", "--quiet"]) == 1
+    assert main(["batch", str(folder), "-o", str(out), "--timeout", "2", "--quiet"]) == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
     errors = (tmp_path / "out.errors.csv").read_text(encoding="utf-8")
-    assert "b-slow.txt,TimeoutError,timed out after 0.5 s" in errors
+    assert "b-slow.txt,TimeoutError,timed out after 2 s" in errors
 
 
 def _children(pid: int) -> list[int]:
