@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from fuzz import time_limit  # noqa: E402
 
 #: Hand-made, each named by what it is; the issue's sizes are 10 MB and 10 million lines, the
-#: suite's are smaller (benchmarks/ and tools/fuzz.py cover the large ones).
+#: suite's are smaller (benchmarks/bad_input.py runs the full sizes).
 BAD = {
     "almost-header repeated 5,000 times": "35 788 zie hierboven\nNr. 2 BRIEF\n" * 5000,
     "dossier line and bare number repeated 5,000 times": "28 676 NAVO\nNr. 467\n" * 5000,
