@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT, SEED
 
 import kamerstuk
+from kamerstuk import batch
 from kamerstuk.cli import main
 from kamerstuk.supervise import Supervisor
 
@@ -52,27 +53,40 @@ def test_overrun_and_dead_workers_become_failures_in_order(jobs: int) -> None:
 
 
 def _slow_document() -> bytes:
-    """The real seed letter repeated until its parse takes seconds (about 10 MB)."""
+    """The real seed letter repeated to 18 MB: its parse keeps a worker busy for seconds."""
     return SEED.read_bytes() * 1500
 
 
+def _parse_slowly(data: str | bytes, *, strict: bool, max_size: int, source: str | None) -> kamerstuk.Document:
+    """`parse`, with a hang for the hand-made source named "b-slow.txt"."""
+    if (source or "").endswith("b-slow.txt"):
+        time.sleep(60)
+    return kamerstuk.parse(data, strict=strict, max_size=max_size, source=source)
+
+
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two copies of the seed letter around a document that hangs; workers start by fork, so they
+    inherit the hang (a stand-in for a pathological document, which the parser no longer has)."""
+    monkeypatch.setattr(batch, "parse", _parse_slowly)
+    monkeypatch.setattr(batch, "_start_method", lambda: multiprocessing.get_context("fork"))
     root = tmp_path / "in"
     root.mkdir()
     (root / "a.txt").write_bytes(SEED.read_bytes())
-    (root / "b-slow.txt").write_bytes(_slow_document())
+    (root / "b-slow.txt").write_bytes(SEED.read_bytes())
     (root / "c.txt").write_bytes(SEED.read_bytes())
     return root
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_parse_many_abandons_a_document_over_its_time_limit(folder: Path, jobs: int) -> None:
+    start = time.monotonic()
     results = list(kamerstuk.parse_many(folder, jobs=jobs, timeout=2))
     assert [(Path(r.source).name, r.ok) for r in results] == [("a.txt", True), ("b-slow.txt", False), ("c.txt", True)]
     assert results[1].error is not None
     assert (results[1].error.type, results[1].error.message) == ("TimeoutError", "timed out after 2 s")
     assert results[0].document == kamerstuk.parse_file(folder / "a.txt")
+    assert time.monotonic() - start < 30
 
 
 def test_a_timeout_must_be_positive(folder: Path) -> None:
@@ -106,7 +120,7 @@ def _alive(pid: int) -> bool:
 def test_workers_end_when_the_batch_parent_is_killed(tmp_path: Path) -> None:
     root = tmp_path / "in"
     root.mkdir()
-    for index in range(4):
+    for index in range(8):
         (root / f"slow-{index}.txt").write_bytes(_slow_document())
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-m", "kamerstuk", "batch", str(root), "-o", str(tmp_path / "o.jsonl"), "--jobs", "2"]
