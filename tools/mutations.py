@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import codecs
 import random
+import sys
 from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from shapes import SHAPES  # noqa: E402
+
+#: Lines shaped like the start of a header, inserted by `header_lines` (tools/shapes.py).
+_HEADER_LINES = [line.encode() for part in ("dossier_prose", "dossier", "number", "letter") for line in SHAPES[part]]
 
 Mutation = Callable[[bytes, random.Random], bytes]
 
@@ -97,6 +106,14 @@ def crlf(data: bytes, rng: random.Random) -> bytes:
     return data.replace(b"\n", rng.choice([b"\r\n", b"\r"]))
 
 
+def header_lines(data: bytes, rng: random.Random) -> bytes:
+    """Insert one to three header-shaped lines ("35 788 zie hierboven", "Nr. 2 BRIEF") anywhere."""
+    lines = _lines(data)
+    index = rng.randrange(len(lines) + 1)
+    lines[index:index] = [rng.choice(_HEADER_LINES) for _ in range(rng.randint(1, 3))]
+    return b"\n".join(lines)
+
+
 MUTATIONS: dict[str, Mutation] = {
     "cut": cut,
     "delete_line": delete_line,
@@ -109,6 +126,7 @@ MUTATIONS: dict[str, Mutation] = {
     "toggle_bom": toggle_bom,
     "nest_deeply": nest_deeply,
     "crlf": crlf,
+    "header_lines": header_lines,
 }
 
 

@@ -114,7 +114,7 @@ ORDER = [
     "notes",
     "chrome",
 ]
-OPERATIONS = ("shuffle", "truncate", "repeat", "glue", "blank_lines", "none")
+OPERATIONS = ("shuffle", "truncate", "excerpt", "repeat", "glue", "header_pair", "blank_lines", "none")
 
 
 def build_lines(rng: random.Random) -> list[str]:
@@ -127,7 +127,8 @@ def build_lines(rng: random.Random) -> list[str]:
 
 
 def disturb(lines: list[str], operation: str, rng: random.Random) -> list[str]:
-    """One operation on the lines: shuffle a stretch, cut the page, repeat a stretch, glue two lines."""
+    """One operation on the lines: shuffle a stretch, cut the page's end or its start (an excerpt),
+    repeat a stretch, glue lines, put a dossier-shaped line and a number line anywhere."""
     if not lines or operation == "none":
         return lines
     start = rng.randrange(len(lines))
@@ -138,6 +139,11 @@ def disturb(lines: list[str], operation: str, rng: random.Random) -> list[str]:
         return lines[:start] + stretch + lines[end:]
     if operation == "truncate":
         return lines[:start]
+    if operation == "excerpt":
+        return lines[start:]
+    if operation == "header_pair":
+        pair = [rng.choice(SHAPES["dossier_prose"] + SHAPES["dossier"]), rng.choice(SHAPES["number"])]
+        return lines[:start] + pair + lines[start:]
     if operation == "repeat":
         return lines[:end] + lines[start:end] * rng.choice((2, 10, 50)) + lines[end:]
     if operation == "glue":

@@ -16,7 +16,7 @@ from ..models import Document
 from ..optional import require
 from .batch import ParseOptions, Result, _document, _result, parse_entry, selection
 from .records import ERRORS, TABLES, frame, to_dataframe
-from .sources import Entry, FileEntry, Selection, archive_kind, iter_entries
+from .sources import DOCUMENT_PATTERNS, Entry, FileEntry, Selection, archive_kind, iter_entries
 
 require("dask.bag", "dask")
 
@@ -31,7 +31,7 @@ FILES_PER_PARTITION = 64
 def read_documents(
     paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
-    glob: str | Sequence[str] = "*",
+    glob: str | Sequence[str] = DOCUMENT_PATTERNS,
     files_per_partition: int = FILES_PER_PARTITION,
     keep_unrecognised: bool = False,
     strict: bool = False,
@@ -56,7 +56,7 @@ def read_documents(
 def read_results(
     paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
-    glob: str | Sequence[str] = "*",
+    glob: str | Sequence[str] = DOCUMENT_PATTERNS,
     files_per_partition: int = FILES_PER_PARTITION,
     keep_unrecognised: bool = False,
     strict: bool = False,

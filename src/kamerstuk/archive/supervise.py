@@ -51,7 +51,7 @@ def die_with_parent(parent: int) -> None:
                 os._exit(1)
             time.sleep(PARENT_POLL_SECONDS)
 
-    if not _alive(parent) or os.getppid() == 1:
+    if not _alive(parent):
         os._exit(1)
     threading.Thread(target=watch, name="kamerstuk-parent-watch", daemon=True).start()
 
