@@ -224,3 +224,18 @@ def test_handmade_shared_question_label_range_and_mededeling() -> None:
     assert notice.kind is DocumentKind.MEDEDELING
     assert notice.received == datetime.date(2023, 5, 22)
     assert [(s.role, s.portfolio, s.name) for s in notice.signatories] == [("Staatssecretaris", "Financiën", "Van Rij")]
+
+
+def test_handmade_lower_case_role_and_two_answering_ministers() -> None:
+    """Hand-made (not a real document): "Antwoord van minister X (...) en staatssecretaris Y (...)"."""
+    doc = kamerstuk.parse(
+        "Vragen van het lid Jansen (SP) aan de Minister van Financiën (ingezonden 1 mei 2023).\n\n"
+        "Antwoord van minister Hoekstra (Financiën) en staatssecretaris Van Rij (Financiën) "
+        "(ontvangen 22 mei 2023).\n\nVraag 1\n\nWaarom?\n\nAntwoord 1\n\nDaarom.\n"
+    )
+    assert [(s.role, s.portfolio, s.name) for s in doc.signatories] == [
+        ("Minister", "Financiën", "Hoekstra"),
+        ("Staatssecretaris", "Financiën", "Van Rij"),
+    ]
+    assert [(q.number, q.answer) for q in doc.questions] == [("1", "Daarom.")]
+    assert kamerstuk.check_coverage(doc) == []
