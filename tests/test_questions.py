@@ -239,3 +239,14 @@ def test_handmade_lower_case_role_and_two_answering_ministers() -> None:
     ]
     assert [(q.number, q.answer) for q in doc.questions] == [("1", "Daarom.")]
     assert kamerstuk.check_coverage(doc) == []
+
+
+def test_handmade_letter_quoting_questions_late_stays_a_letter() -> None:
+    """Hand-made (not a real document): a headerless letter that quotes a "Vragen van" line far down."""
+    filler = "\n\n".join(["Dit is een alinea van de brief over het beleid en de uitvoering ervan."] * 50)
+    doc = kamerstuk.parse(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        f"{filler}\n\nVragen van het lid Jansen (SP) aan de Minister van Financiën.\n"
+    )
+    assert doc.kind is DocumentKind.BRIEF
+    assert doc.questions == []
