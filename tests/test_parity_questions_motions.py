@@ -33,6 +33,7 @@ def test_aanhangsel_xml_and_html_agree() -> None:
         (s.role, s.portfolio, s.name) for s in xml.signatories
     ]
     assert kamerstuk.check_coverage(page) == []
+    assert page.zaak == "2021Z09739"  # the page's metadata (OVERHEIDop.vraagnummer); the text prints none
 
 
 def test_motie_xml_and_html_agree() -> None:

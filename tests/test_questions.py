@@ -250,3 +250,10 @@ def test_handmade_letter_quoting_questions_late_stays_a_letter() -> None:
     )
     assert doc.kind is DocumentKind.BRIEF
     assert doc.questions == []
+
+
+def test_zie_ook_self_reference_names_the_item() -> None:
+    """The real answer page parsed from its text alone (no file name): its "Zie ook" line names it."""
+    doc = kamerstuk.parse((PAGES / "ah-tk-20242025-1028.txt").read_text(encoding="utf-8"))
+    assert doc.identifier == "ah-tk-20242025-1028"
+    assert [r.text for r in doc.references] == ["Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028"]
