@@ -63,7 +63,7 @@ def _units(text: str, sections: list[Section]) -> list[Span]:
     for paragraph in (p for section in sections for p in section.paragraphs):
         start = paragraph.span.start
         source = text[start : paragraph.span.end]
-        for match in _LINE_BREAK.finditer(source):
+        for match in _LINE_BREAK.finditer(source) if "\n" in source else ():
             units.append(Span(start=start, end=paragraph.span.start + match.end("end")))
             start = paragraph.span.start + match.end()
         if start < paragraph.span.end:
