@@ -10,7 +10,7 @@ import dask
 import pyarrow.parquet
 import pytest
 from batch_helpers import real_texts, unrecognised_pages, write_tar
-from conftest import PAGES, SEED
+from conftest import FIXTURES, PAGES, SEED
 from distributed import Client, LocalCluster
 
 import kamerstuk
@@ -91,3 +91,15 @@ def test_size_limit_and_strict_reach_the_workers(client: Client, tmp_path: Path)
     (strict,) = kd.read_results([broken], strict=True).compute()
     (lenient,) = kd.read_results([broken]).compute()
     assert strict.error is not None and "KS202" in strict.error.message and lenient.ok
+
+
+def test_question_and_motion_tables_in_dask(client: Client, tmp_path: Path) -> None:
+    inputs = [FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml", FIXTURES / "xml-kst" / "kst-31839-999.xml"]
+    tables = kd.to_dataframes(kd.read_results(inputs))
+    questions, questioners, clauses = dask.compute(tables["questions"], tables["questioners"], tables["motion_clauses"])
+    assert questions["number"].tolist() == [str(n) for n in range(1, 10)]
+    assert questioners["party"].tolist() == ["D66", "D66", "D66"]
+    assert clauses["kind"].tolist() == ["constaterende", "van mening", "besluit"]
+    kd.to_parquet(kd.read_results(inputs), str(tmp_path / "out"))
+    assert pyarrow.parquet.read_table(tmp_path / "out" / "questions").num_rows == 9
+    assert pyarrow.parquet.read_table(tmp_path / "out" / "motion_clauses").num_rows == 3

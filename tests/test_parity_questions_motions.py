@@ -3,6 +3,7 @@ repository HTML rendering give the same questions, questioners, clauses and subm
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from conftest import FIXTURES
@@ -32,6 +33,7 @@ def test_aanhangsel_xml_and_html_agree() -> None:
         (s.role, s.portfolio, s.name) for s in xml.signatories
     ]
     assert kamerstuk.check_coverage(page) == []
+    assert page.zaak == "2021Z09739"  # the page's metadata (OVERHEIDop.vraagnummer); the text prints none
 
 
 def test_motie_xml_and_html_agree() -> None:
@@ -42,3 +44,24 @@ def test_motie_xml_and_html_agree() -> None:
     assert [c.kind for c in xml.motion.considerations] == ["constaterende", "constaterende", "overwegende"]
     assert [c.kind for c in xml.motion.requests] == ["verzoekt de regering", "verzoekt de regering"]
     assert [s.name for s in page.signatories] == [s.name for s in xml.signatories] == ["Inge van Dijk", "Grinwis"]
+
+
+MOTIE_XML = sorted((FIXTURES / "xml-kst").glob("*.xml"))
+#: The open-data plain text of each motie (kept beside the tests, so that walks of fixtures/ stay as they were).
+MOTIE_TEXTS = Path(__file__).resolve().parents[1] / "fixtures" / "motie-texts"
+
+
+def _clauses(doc: Document) -> list[tuple[str, str]]:
+    """Clause kinds and texts, whitespace removed (the open-data text puts spaces around inline elements)."""
+    assert doc.motion is not None
+    return [(c.kind, "".join(c.text.split())) for c in doc.motion.considerations + doc.motion.requests]
+
+
+def test_every_real_motie_text_gives_the_clauses_and_submitters_of_its_xml() -> None:
+    """The 306 real moties as official XML and as the open data's plain text (one text node a line)."""
+    assert len(MOTIE_XML) == 306
+    for path in MOTIE_XML:
+        xml = kamerstuk.parse_file(path)
+        text = kamerstuk.parse_file(MOTIE_TEXTS / f"{path.stem}.txt")
+        assert _clauses(text) == _clauses(xml), path.stem
+        assert [s.name for s in text.signatories] == [s.name for s in xml.signatories], path.stem

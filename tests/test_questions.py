@@ -224,3 +224,36 @@ def test_handmade_shared_question_label_range_and_mededeling() -> None:
     assert notice.kind is DocumentKind.MEDEDELING
     assert notice.received == datetime.date(2023, 5, 22)
     assert [(s.role, s.portfolio, s.name) for s in notice.signatories] == [("Staatssecretaris", "Financiën", "Van Rij")]
+
+
+def test_handmade_lower_case_role_and_two_answering_ministers() -> None:
+    """Hand-made (not a real document): "Antwoord van minister X (...) en staatssecretaris Y (...)"."""
+    doc = kamerstuk.parse(
+        "Vragen van het lid Jansen (SP) aan de Minister van Financiën (ingezonden 1 mei 2023).\n\n"
+        "Antwoord van minister Hoekstra (Financiën) en staatssecretaris Van Rij (Financiën) "
+        "(ontvangen 22 mei 2023).\n\nVraag 1\n\nWaarom?\n\nAntwoord 1\n\nDaarom.\n"
+    )
+    assert [(s.role, s.portfolio, s.name) for s in doc.signatories] == [
+        ("Minister", "Financiën", "Hoekstra"),
+        ("Staatssecretaris", "Financiën", "Van Rij"),
+    ]
+    assert [(q.number, q.answer) for q in doc.questions] == [("1", "Daarom.")]
+    assert kamerstuk.check_coverage(doc) == []
+
+
+def test_handmade_letter_quoting_questions_late_stays_a_letter() -> None:
+    """Hand-made (not a real document): a headerless letter that quotes a "Vragen van" line far down."""
+    filler = "\n\n".join(["Dit is een alinea van de brief over het beleid en de uitvoering ervan."] * 50)
+    doc = kamerstuk.parse(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        f"{filler}\n\nVragen van het lid Jansen (SP) aan de Minister van Financiën.\n"
+    )
+    assert doc.kind is DocumentKind.BRIEF
+    assert doc.questions == []
+
+
+def test_zie_ook_self_reference_names_the_item() -> None:
+    """The real answer page parsed from its text alone (no file name): its "Zie ook" line names it."""
+    doc = kamerstuk.parse((PAGES / "ah-tk-20242025-1028.txt").read_text(encoding="utf-8"))
+    assert doc.identifier == "ah-tk-20242025-1028"
+    assert [r.text for r in doc.references] == ["Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028"]

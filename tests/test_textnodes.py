@@ -27,9 +27,6 @@ NO_DATELINE = {
     "kst-32043-662", "kst-36446-86", "kst-36602-140", "kst-36602-141", "kst-36602-142", "kst-36602-143",
     "kst-36715-30", "kst-29023-547",
 }
-#: - the submitter block follows a list item ("– om ...", "• en daarbij ..."), which the plain-text
-#:   reader of the body does not close yet:
-SUBMITTERS_AFTER_A_LIST = {"kst-32847-1340", "kst-36755-45"}
 
 
 def _dossiers(document: kamerstuk.Document) -> list[tuple[str, str | None, str | None]]:
@@ -56,8 +53,7 @@ def test_text_nodes_parse_as_the_xml(path: Path) -> None:
         assert text_doc.date is None or text_doc.date == xml_doc.date
     else:
         assert text_doc.date == xml_doc.date
-    if path.stem not in SUBMITTERS_AFTER_A_LIST:
-        assert [(s.role, s.name) for s in text_doc.signatories] == [(s.role, s.name) for s in xml_doc.signatories]
+    assert [(s.role, s.name) for s in text_doc.signatories] == [(s.role, s.name) for s in xml_doc.signatories]
     assert kamerstuk.check_coverage(text_doc) == []
 
 

@@ -36,6 +36,7 @@ from .models import (
     NoteRef,
     Paragraph,
     Reference,
+    ReferenceKind,
     Section,
     Severity,
     Signatory,
@@ -51,6 +52,7 @@ _WRITTEN_QUESTIONS = frozenset(
     {DocumentKind.SCHRIFTELIJKE_VRAGEN, DocumentKind.ANTWOORD_SCHRIFTELIJKE_VRAGEN, DocumentKind.MEDEDELING}
 )
 _PARTY = regex.compile(r"^(?P<name>[^()]+?)\s*\((?P<party>[^()]{1,40})\)$")
+_ZIE_OOK = regex.compile(r"\bZie\s+ook\s*$", regex.IGNORECASE)
 _TRAILING_DATE = regex.compile(r"\bvan\s+" + DATE_PATTERN + r"$")
 
 
@@ -361,6 +363,9 @@ class Assembler:
             written = written_questions(self.text, self.sections, kind is not DocumentKind.SCHRIFTELIJKE_VRAGEN)
             self.signatories.extend(written.signatories)
             self.field_spans.update(written.spans)
+            if written.zaak is None and metadata is not None:
+                numbers = [n for n in metadata.extra.get("OVERHEIDop.vraagnummer", []) if n.strip()]
+                written.zaak = numbers[0].strip() if numbers else None
             if self.date is None:
                 self.date = written.received or written.submitted
                 dated = "received" if written.received else "submitted"
@@ -370,6 +375,9 @@ class Assembler:
         amended = None
         if kind in (DocumentKind.AMENDEMENT, DocumentKind.GEWIJZIGD_AMENDEMENT):
             amended = amendment(self.text, self.sections)
+        references = self.references()
+        if identifier is None and kind in _WRITTEN_QUESTIONS:
+            identifier = self.self_reference(references)
         return Document(
             identifier=identifier,
             dossiers=self.dossiers,
@@ -395,7 +403,7 @@ class Assembler:
             amendment=amended,
             notes=self.notes,
             note_refs=self.note_refs,
-            references=self.references(),
+            references=references,
             text=self.text,
             field_spans=self.field_spans,
             page_chrome=self.chrome,
@@ -403,6 +411,19 @@ class Assembler:
             source_format=self.source_format,
             diagnostics=self.diagnostics,
         )
+
+    def self_reference(self, references: list[Reference]) -> str | None:
+        """The ah- id of "Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028": the item
+        names itself so. Its chamber is the Tweede Kamer's unless the reference names another."""
+        for ref in references:
+            before = self.text[max(0, ref.span.start - 12) : ref.span.start]
+            if ref.kind is not ReferenceKind.AANHANGSEL or not _ZIE_OOK.search(before):
+                continue
+            if ref.identifiers:
+                return ref.identifiers[0]
+            if ref.year and ref.numbers:
+                return f"ah-tk-{ref.year.replace('-', '')}-{ref.numbers[0]}"
+        return None
 
     def motion(self, kind: DocumentKind) -> Motion:
         """Considerations and requests, the debate it was proposed in, and the motie it replaces."""

@@ -74,6 +74,10 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
     (regex.compile(r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),
 )
 
+_WRITTEN = frozenset({K.SCHRIFTELIJKE_VRAGEN, K.ANTWOORD_SCHRIFTELIJKE_VRAGEN, K.MEDEDELING})
+#: How far into a headerless text the written-question lines are looked for.
+_HEAD_LENGTH = 3000
+
 #: tweedekamer.nl page titles ("Brief regering : ...") name the kind before the colon.
 _PAGE_KINDS = {
     "brief regering": K.BRIEF,
@@ -121,6 +125,7 @@ def kind_from_page_title(title: str) -> DocumentKind:
 def kind_from_body(text: str) -> DocumentKind:
     """The kind told by standard wording when no heading says it; `other` if none."""
     for pattern, kind in _BODY_CUES:
-        if pattern.search(text):
+        # Written questions open with their Vragen/Antwoord/Mededeling lines; later such lines are quotes.
+        if pattern.search(text, 0, _HEAD_LENGTH if kind in _WRITTEN else len(text)):
             return kind
     return K.OTHER

@@ -37,12 +37,15 @@ _CONSIDERATION = regex.compile(
     r"|opmerkende|bezorgd|zich\s+ervan\s+bewust|nog\s+steeds\s+constaterende|meent)\b(?:[\s,]+dat\b)?[\s:,]*",
     regex.IGNORECASE,
 )
-_PREAMBLE = regex.compile(r"^(?:De\s+Kamer|gehoord\s+de\s+beraadslaging(?:en)?)\b", regex.IGNORECASE)
+_PREAMBLE = regex.compile(r"^(?:De\s+Kamer\s*,?\s*$|(?i:gehoord\s+de\s+beraadslaging(?:en)?)\b)")
 _CLOSING = regex.compile(r"[,;.]?\s*\b(?:en\s+)?gaa?t\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b[\s.;,]*$", regex.I)
 _PROPOSED = regex.compile(
     r"Voorgesteld\s+tijdens\s+(?:het|de)\s+(?P<during>.+?)\s+(?:van\s+)?\d{1,2}\s+\p{L}+\s+\d{4}", regex.IGNORECASE
 )
 _REPLACES = regex.compile(r"ter\s+vervanging\s+van\s+die\s+gedrukt\s+onder\s+nr\.?\s*(?P<number>\d+)", regex.I)
+_LINE_BREAK = regex.compile(
+    r"(?P<end>[;,:.])[ \t]*\n|(?P<end>)[ \t]*\n(?=[ \t]*(?:verzoekt|constaterende|overwegende)\b)", regex.IGNORECASE
+)
 _CHANGE = regex.compile(r"^(?P<kind>[IVXLC]+|[A-Z]|\d+)\.?$")
 _INTRO = regex.compile(r"^De\s+ondergetekenden?\s+stel(?:t|len)\s+(?:het\s+)?volgende\s+amendement", regex.I)
 _TOELICHTING = regex.compile(r"^Toelichting\b", regex.IGNORECASE)
@@ -54,13 +57,14 @@ def _kind(printed: str) -> str:
 
 
 def _units(text: str, sections: list[Section]) -> list[Span]:
-    """Paragraphs, split where a line ends with ";", ",", ":" or "." (plain text of one clause a line)."""
+    """Paragraphs, split where a line ends with ";", ",", ":" or ".", or the next line opens with
+    "verzoekt", "constaterende" or "overwegende" (plain text of one clause a line)."""
     units: list[Span] = []
     for paragraph in (p for section in sections for p in section.paragraphs):
         start = paragraph.span.start
         source = text[start : paragraph.span.end]
-        for match in regex.finditer(r"[;,:.][ \t]*\n", source):
-            units.append(Span(start=start, end=paragraph.span.start + match.start() + 1))
+        for match in _LINE_BREAK.finditer(source) if "\n" in source else ():
+            units.append(Span(start=start, end=paragraph.span.start + match.end("end")))
             start = paragraph.span.start + match.end()
         if start < paragraph.span.end:
             units.append(Span(start=start, end=paragraph.span.end))

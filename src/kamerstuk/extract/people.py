@@ -101,7 +101,7 @@ def submitter_names(text: str) -> list[tuple[int, int]]:
     is one name ("Van Ojik", "Inge van Dijk"); names joined by "," or "en" ("Jansen, De Vries",
     "Pieters en Bakker.") are one each; three or more plain capitalised words ("Weverling Verhoeven
     Bromet") are one surname each, as amendementen print their co-submitters on one line."""
-    pieces = _NAME_LIST.split(text.rstrip(" ,;._"))
+    pieces = _NAME_LIST.split(text.rstrip(" ,;._")) if "," in text or " en " in text else []
     if len(pieces) > 1 and all(looks_like_submitter(piece) for piece in pieces):
         starts: list[int] = []
         position = 0

@@ -37,9 +37,10 @@ _SUBMITTED = regex.compile(r"\((?i:ingezonden)\s+" + DATE_PATTERN + r"\)|^\s*Ing
 _RECEIVED = regex.compile(r"\((?i:ontvangen)\s+" + DATE_PATTERN + r"\)|^\s*Beantwoord\s+" + DATE_PATTERN, regex.M)
 _REPLY_LINE = regex.compile(r"(?:Antwoord|Mededeling)\s+van\s+(?P<who>.+?)(?:\s*\((?i:ontvangen)\b|$)", regex.DOTALL)
 _MINISTER = regex.compile(
-    r"(?<![\p{L}-])(?P<role>Minister-President|Minister|Staatssecretaris)\s+(?!van\s|voor\s)"
+    r"(?<![\p{L}-])(?P<role>(?i:minister-president|minister|staatssecretaris))\s+(?!van\s|voor\s)"
     r"(?P<name>[\p{Lu}][^(),]*?)\s*\((?P<portfolio>[^()]+)\)"
 )
+_ROLES = {"minister-president": "Minister-President", "minister": "Minister", "staatssecretaris": "Staatssecretaris"}
 _ZAAK = regex.compile(r"\b(?:19|20)\d{2}Z\d{5}\b")
 _PARTY_ALL = regex.compile(r"\s*\((?:allen|beiden|alle\s+drie|allebei)\s+(?P<party>[^()]+)\)\s*$", regex.IGNORECASE)
 _CS = regex.compile(r"\s*c\.s\.?\s*$")
@@ -289,7 +290,7 @@ def written_questions(text: str, sections: list[Section], answers_expected: bool
             for minister in _MINISTER.finditer(reply.group("who")):
                 found.signatories.append(
                     Signatory(
-                        role=minister.group("role"),
+                        role=_ROLES[minister.group("role").lower()],
                         portfolio=_clean(minister.group("portfolio")),
                         name=_clean(minister.group("name")),
                         span=Span(start=offset + minister.start(), end=offset + minister.end()),

@@ -458,6 +458,9 @@ class _TextTokenizer:
                 continue
             elif _LIST_ITEM.match(line.text):
                 self.paragraph(T.LIST_ITEM)
+                submitters = submitters or bool(
+                    _MOTIE_END.search(self.text[self.tokens[-1].start : self.tokens[-1].end])
+                )
                 continue
             elif self.is_section_heading(line):
                 self.emit(T.SECTION_HEADING, line.start, line.end)
