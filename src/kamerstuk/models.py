@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from enum import StrEnum
 
@@ -257,6 +258,11 @@ class Document(BaseModel):
     metadata: Metadata | None = None
     source_format: str = "text"
     diagnostics: list[Diagnostic] = []
+    page_breaks: list[int] = []
+
+    def page_of(self, offset: int) -> int:
+        """The page (1-based) that holds the character at `offset`; 1 for unpaged formats."""
+        return bisect.bisect_right(self.page_breaks, offset) + 1
 
     @property
     def dossier(self) -> Dossier | None:

@@ -18,6 +18,8 @@ class Rendered:
     tokens: list[Token]
     metadata: Metadata | None
     warnings: list[str] = field(default_factory=list)
+    #: Offsets where each page after the first starts (paged formats only).
+    page_breaks: list[int] = field(default_factory=list)
 
 
 def element_text(element: etree._Element) -> str:

@@ -1,0 +1,374 @@
+"""The PDF reader: a PDF read as a person reads it, from PDFium's glyph boxes, into text plus tokens.
+
+PDFium's own text order and spacing split words ("P agina", "Inf rastructuur") and put a letterhead's
+side column inside the body, so the text is rebuilt from glyph geometry: glyphs into lines by
+baseline, words by the gaps between glyph boxes, paragraphs by line spacing and indent. Superscript
+glyphs (smaller, on a raised baseline) are footnote markers; small-print lines at a page's bottom are
+its footnotes; running headers, footers, page numbers and the side column are page chrome.
+
+The text is laid out as the body (paragraphs whole across page breaks, one per line, a blank line
+between), then the notes, then the page chrome; the body is tokenised by the text reader.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import ParseError
+from ..models import Metadata
+from ..tokens import Token, TokenKind
+from . import text as text_reader
+from .rendered import Rendered
+
+T = TokenKind
+#: A PDF with more pages than this is refused before any page is read (a PDF bomb, or not a Kamerstuk).
+DEFAULT_MAX_PAGES = 500
+_EXTRA_HINT = "reading PDF needs pypdfium2; install it with: pip install 'kamerstuk[pdf]'"
+#: Running page chrome: page numbers, publication footers, the identifier line.
+_CHROME_LINE = re.compile(
+    r"^(?:Pagina \d+ van \d+|\d{1,4}|ISSN \d{4} ?- ?\d{3}[\dX]|"
+    r"(?:kst|ah-tk|ah-ek|blg|h-tk|h-ek)-[0-9A-Za-z-]+|"
+    r"['’]s-Gravenhage \d{4}.*|Tweede Kamer, vergaderjaar .*|Eerste Kamer, vergaderjaar .*|"
+    r"Aanhangsel Handelingen II \d{4}.*|Tweede Kamer der Staten-Generaal(?: [12])?)$"
+)
+_IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}$")
+_VOWELS = frozenset("aeiouyAEIOUYëïéèöüáóú")
+_HYPHENS = "-\ufffe\u00ad\u2010"
+_NOTE_START = re.compile(r"^(?P<n>\d{1,3})\s+\S")
+_LIST_ITEM = re.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
+
+
+@dataclass(slots=True)
+class _Glyph:
+    char: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+    #: A space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
+    space_after: bool = False
+
+    @property
+    def size(self) -> float:
+        return self.top - self.bottom
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of glyphs on one baseline; `text` and `markers` are built from geometry."""
+
+    glyphs: list[_Glyph]
+    page: int
+    bold: bool = False
+    text: str = ""
+    markers: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def left(self) -> float:
+        return self.glyphs[0].left
+
+    @property
+    def bottom(self) -> float:
+        return min(g.bottom for g in self.glyphs)
+
+    @property
+    def top(self) -> float:
+        return max(g.top for g in self.glyphs)
+
+    @property
+    def size(self) -> float:
+        return max(g.size for g in self.glyphs)
+
+
+@dataclass(slots=True)
+class _Block:
+    """A paragraph, heading or note in the making: lines joined into one text with marker offsets."""
+
+    text: str
+    markers: list[tuple[int, int]]
+    page: int
+
+
+def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PAGES) -> Rendered:
+    """Read a PDF into text and tokens; `ParseError` for a PDF without text, encrypted, corrupt or too long."""
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+    except ImportError as exc:
+        raise ParseError(_EXTRA_HINT, source=source) from exc
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise ParseError("the PDF is encrypted (password protected); it cannot be read", source=source) from exc
+        raise ParseError(f"the PDF is corrupt or truncated: {message}", source=source) from exc
+    try:
+        pages = len(document)
+        if pages > max_pages:
+            raise ParseError(f"the PDF has {pages:,} pages, more than max_pages={max_pages:,}", source=source)
+        lines: list[_Line] = []
+        sizes: list[tuple[float, float]] = []
+        for index in range(pages):
+            page = document[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            lines += _page_lines(textpage, raw, index)
+            sizes.append((width, height))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    if not any(line.glyphs for line in lines):
+        raise ParseError("the PDF has no text layer (a scan?); it needs OCR first", source=source)
+    return _layout(lines, sizes)
+
+
+def _page_lines(textpage: object, raw: object, page: int) -> list[_Line]:
+    """The glyphs of one page grouped into lines, in PDFium's order, whitespace left out."""
+    handle = textpage.raw  # type: ignore[attr-defined]
+    chars: str = textpage.get_text_range()  # type: ignore[attr-defined]
+    rect = raw.FS_RECTF()  # type: ignore[attr-defined]
+    box = raw.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
+    weight = raw.FPDFText_GetFontWeight  # type: ignore[attr-defined]
+    pointer = ctypes.byref(rect)
+    lines: list[_Line] = []
+    for index, char in enumerate(chars):
+        box(handle, index, pointer)
+        if char.isspace():
+            if char == " " and rect.right > rect.left and lines and lines[-1].glyphs:
+                lines[-1].glyphs[-1].space_after = True
+            continue
+        glyph = _Glyph(char, rect.left, rect.right, rect.bottom, rect.top)
+        if lines and _continues(lines[-1].glyphs, glyph):
+            lines[-1].glyphs.append(glyph)
+        else:
+            lines.append(_Line([glyph], page, weight(handle, index) >= 600))
+    return lines
+
+
+def _continues(glyphs: list[_Glyph], glyph: _Glyph) -> bool:
+    """Whether `glyph` goes on the line: to the right of the last glyph, on an overlapping baseline."""
+    last = glyphs[-1]
+    size = max(last.size, glyph.size)
+    if glyph.left < last.right - size * 0.5 or glyph.left > last.right + size * 3:
+        return False
+    middle = (glyph.bottom + glyph.top) / 2
+    return last.bottom - size * 0.2 <= middle <= last.top + size * 0.2
+
+
+def _line_text(line: _Line) -> None:
+    """Build a line's words from the gaps between glyph boxes, and find its superscript markers."""
+    counts = Counter(round(g.size, 1) for g in line.glyphs)
+    main = counts.most_common(1)[0][0]
+    base = min((g.bottom for g in line.glyphs if g.size >= main * 0.9), default=line.bottom)
+    parts: list[str] = []
+    length = 0
+    marker_start: int | None = None
+    previous: _Glyph | None = None
+    for glyph in line.glyphs:
+        superscript = glyph.size < main * 0.85 and glyph.bottom > base + main * 0.15 and glyph.char.isdigit()
+        gap = previous is not None and (previous.space_after or glyph.left - previous.right > main * 0.22)
+        if gap and marker_start is None:
+            parts.append(" ")
+            length += 1
+        elif previous is not None and marker_start is not None and not superscript:
+            line.markers.append((marker_start, length))
+            marker_start = None
+            if gap:
+                parts.append(" ")
+                length += 1
+        if superscript and marker_start is None:
+            marker_start = length
+        parts.append(glyph.char)
+        length += 1
+        previous = glyph
+    if marker_start is not None:
+        line.markers.append((marker_start, length))
+    line.text = "".join(parts)
+
+
+def _merge_baselines(lines: list[_Line]) -> list[_Line]:
+    """Join line pieces PDFium keeps apart on one baseline ("32 545" and its title, "Nr. 143" and the heading)."""
+    merged: list[_Line] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.page == line.page
+            and abs(last.bottom - line.bottom) < line.size * 0.25
+            and line.left > last.glyphs[-1].right
+            and abs(last.size - line.size) < line.size * 0.2
+        ):
+            offset = len(last.text) + 1
+            last.text = f"{last.text} {line.text}"
+            last.markers += [(s + offset, e + offset) for s, e in line.markers]
+            last.glyphs += line.glyphs
+            continue
+        merged.append(line)
+    return merged
+
+
+def _joined(previous: str, nxt: str) -> str:
+    """Two wrapped lines as one: a hyphen at the line end is dropped where it splits a word."""
+    if previous and previous[-1] in _HYPHENS and len(previous) > 1 and previous[-2].isalpha() and nxt[:1].islower():
+        word = nxt.split(" ", 1)[0]
+        if previous[-2] in _VOWELS and nxt[0] in _VOWELS or word in ("en", "of", "tot"):
+            return previous[:-1] + "-" + ("" if word not in ("en", "of", "tot") else " ") + nxt
+        return previous[:-1] + nxt
+    return f"{previous} {nxt}"
+
+
+def _same_block(block: list[_Line], line: _Line, body_size: float, margin: tuple[float, float]) -> bool:
+    """Whether `line` goes on the paragraph of `block`: same font, normal line spacing, no new item,
+    and the last line ran on to near the right margin (a short line ends its paragraph)."""
+    last = block[-1]
+    if last.bold != line.bold or abs(last.size - line.size) > line.size * 0.15:
+        return False
+    if _LIST_ITEM.match(line.text):
+        return False
+    if last.page != line.page:
+        return not re.search(r"[.:;!?]$", last.text) or line.text[:1].islower()
+    left, right = margin
+    if last.glyphs[-1].right < right - (right - left) * 0.3:
+        return False
+    return 0 < last.bottom - line.bottom <= max(line.size, body_size) * 1.6
+
+
+def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
+    """Sort the lines into body, notes and page chrome, and write the text with its tokens."""
+    for line in lines:
+        _line_text(line)
+    lines = _merge_baselines([line for line in lines if line.text.strip()])
+    counts: Counter[float] = Counter()
+    for line in lines:
+        counts[round(line.size, 1)] += len(line.glyphs)
+    body_size = counts.most_common(1)[0][0]
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    chrome: list[_Line] = []
+    for page in range(len(sizes)):
+        width, _ = sizes[page]
+        on_page = [line for line in lines if line.page == page]
+        rest: list[_Line] = []
+        for line in on_page:
+            side = line.left > width * 0.7 and line.size < body_size * 0.9
+            if side or _CHROME_LINE.match(line.text) or line.text.startswith("> Retouradres"):
+                chrome.append(line)
+            else:
+                rest.append(line)
+        cut = len(rest)
+        while cut > 0 and rest[cut - 1].size < body_size * 0.9:
+            cut -= 1
+        zone = rest[cut:]
+        start = next((i for i, line in enumerate(zone) if _is_note_start(line)), None)
+        if start is None:
+            body += rest
+        else:
+            body += rest[:cut] + zone[:start]
+            notes += zone[start:]
+    return _write(body, notes, chrome, body_size)
+
+
+def _is_note_start(line: _Line) -> bool:
+    return bool(_NOTE_START.match(line.text)) or bool(line.markers and line.markers[0][0] == 0)
+
+
+def _blocks(lines: list[_Line], body_size: float) -> list[list[_Line]]:
+    """Body lines grouped into paragraphs by font, spacing and the text column's right margin."""
+    margins: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        left, right = margins.get(line.page, (line.left, line.glyphs[-1].right))
+        margins[line.page] = (min(left, line.left), max(right, line.glyphs[-1].right))
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups and _same_block(groups[-1], line, body_size, margins[groups[-1][-1].page]):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size: float) -> Rendered:
+    """Write body, notes and chrome as text and tokens; markers and page breaks at exact offsets."""
+    parts: list[str] = []
+    length = 0
+    markers: list[Token] = []
+    page_breaks: list[int] = []
+    page = 0
+
+    def add_group(group: list[_Line]) -> int:
+        nonlocal length, page
+        if parts:
+            parts.append("\n\n")
+            length += 2
+        start = length
+        text = ""
+        for line in group:
+            joined = _joined(text, line.text) if text else line.text
+            offset = start + len(joined) - len(line.text)
+            text = joined
+            while line.page > page:
+                page += 1
+                page_breaks.append(offset)
+            for s, e in line.markers:
+                number = line.text[s:e]
+                markers.append(Token(T.NOTE_REF, offset + s, offset + e, {"number": number}))
+        text = text.replace("\ufffe", "-")
+        parts.append(text)
+        length += len(text)
+        return start
+
+    for group in _blocks(body, body_size):
+        add_group(group)
+    body_text = "".join(parts)
+    tokens = [t for t in text_reader.tokenize(body_text) if t.kind is not T.NOTE_REF]
+    tokens += markers
+    note_tokens: list[Token] = []
+    for group in _note_groups(notes):
+        markers_before = len(markers)
+        start = add_group(group)
+        del markers[markers_before:]
+        text = "".join(parts)[start:]
+        match = re.match(r"\d{1,3}", text)
+        if match is None:
+            note_tokens.append(Token(T.NOTE_TEXT, start, length))
+            continue
+        note_tokens.append(Token(T.NOTE_NUMBER, start, start + match.end(), {"number": match.group()}))
+        text_start = start + match.end() + (len(text[match.end() :]) - len(text[match.end() :].lstrip()))
+        if text_start < length:
+            note_tokens.append(Token(T.NOTE_TEXT, text_start, length))
+    chrome_tokens: list[Token] = []
+    identifier = None
+    for line in chrome:
+        parts.append("\n\n" if parts else "")
+        length += len(parts[-1])
+        text = line.text.replace("\ufffe", "-")
+        parts.append(text)
+        chrome_tokens.append(Token(T.CHROME, length, length + len(text)))
+        length += len(text)
+        if identifier is None and _IDENTIFIER.match(text):
+            identifier = text
+    full = "".join(parts)
+    tokens = sorted(tokens, key=lambda token: token.start) + note_tokens + chrome_tokens
+    metadata = Metadata(identifier=identifier) if identifier else None
+    return Rendered(full, tokens, metadata, [], page_breaks)
+
+
+def _note_groups(lines: list[_Line]) -> list[list[_Line]]:
+    """Note lines grouped per note: a note starts at its number and may go on on the next page."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if _is_note_start(line) or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def recognises(data: bytes) -> bool:
+    """A PDF starts with "%PDF-" (some writers put a few bytes of junk before it)."""
+    return b"%PDF-" in data[:1024]
