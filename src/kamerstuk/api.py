@@ -12,7 +12,7 @@ from .detect import detect_format
 from .errors import InputTooLargeError, ParseError
 from .merge import merge_metadata
 from .metadata import metadata_from_record
-from .models import Diagnostic, Document, Metadata, Severity
+from .models import Chamber, Diagnostic, Document, DocumentKind, Metadata, Severity, Span
 from .normalize import decode, normalise
 from .readers import text as text_reader
 from .readers import xml as xml_reader
@@ -42,6 +42,7 @@ class _Input:
     diagnostics: list[Diagnostic]
     metadata: Metadata | None = None
     page_breaks: list[int] = field(default_factory=list)
+    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 def read_tokens(
@@ -73,8 +74,8 @@ def parse(
     document = assemble(
         read.text, read.tokens, source_format=read.source_format, diagnostics=read.diagnostics, metadata=read.metadata
     )
-    if read.page_breaks:
-        document = document.model_copy(update={"page_breaks": read.page_breaks})
+    if read.page_breaks or read.fields:
+        document = _with_letterhead(document, read.page_breaks, read.fields)
     if strict:
         errors = [d for d in document.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -86,6 +87,22 @@ def parse(
     return document
 
 
+def _with_letterhead(document: Document, page_breaks: list[int], fields: dict[str, tuple[str, int, int]]) -> Document:
+    """Add a paged reader's page breaks and letterhead fields; a letterhead letter to the Kamer is a brief."""
+    update: dict[str, object] = {"page_breaks": page_breaks}
+    spans = dict(document.field_spans)
+    for name, (value, start, end) in fields.items():
+        update[name] = int(value) if name == "attachments" else value
+        spans[name] = Span(start=start, end=end)
+    update["field_spans"] = spans
+    addressee = document.addressee or ""
+    if fields and document.kind is DocumentKind.OTHER and "Kamer" in addressee:
+        update["kind"] = DocumentKind.BRIEF
+        if document.chamber is None:
+            update["chamber"] = Chamber.EERSTE_KAMER if "Eerste Kamer" in addressee else Chamber.TWEEDE_KAMER
+    return document.model_copy(update=update)
+
+
 def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None, max_pages: int) -> _Input:
     """Check the input, tell its format from its content, and run the reader for that format."""
     raw = _as_bytes(data, max_size, source)
@@ -93,7 +110,15 @@ def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None
     if reader is not None:
         rendered = reader.read(raw, source, ReadOptions(max_pages=max_pages))
         warnings = [Diagnostic(code="KS903", message=w, severity=Severity.WARNING) for w in rendered.warnings]
-        return _Input(rendered.text, rendered.tokens, reader.name, warnings, rendered.metadata, rendered.page_breaks)
+        return _Input(
+            rendered.text,
+            rendered.tokens,
+            reader.name,
+            warnings,
+            rendered.metadata,
+            rendered.page_breaks,
+            rendered.fields,
+        )
     diagnostics: list[Diagnostic] = []
     if isinstance(data, str):
         text = data

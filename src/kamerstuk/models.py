@@ -243,6 +243,16 @@ class Document(BaseModel):
     chamber: Chamber | None = None
     vergaderjaar: str | None = None
     addressee: str | None = None
+    #: Letterhead letters: the addressee's postal address, kept apart from `addressee`.
+    addressee_address: str | None = None
+    #: Letterhead letters: "Betreft" (older "Onderwerp"), the sending organisation, "Kenmerk" /
+    #: "Ons kenmerk" / "Onze referentie", "Uw kenmerk", the "Bijlage(n)" count and the salutation.
+    subject: str | None = None
+    sender: str | None = None
+    kenmerk: str | None = None
+    uw_kenmerk: str | None = None
+    attachments: int | None = None
+    salutation: str | None = None
     place: str | None = None
     date: datetime.date | None = None
     date_label: str | None = None

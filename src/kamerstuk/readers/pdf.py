@@ -38,6 +38,22 @@ _IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+
 _VOWELS = frozenset("aeiouyAEIOUYëïéèöüáóú")
 _HYPHENS = "-\ufffe\u00ad\u2010"
 _NOTE_START = re.compile(r"^(?P<n>\d{1,3})\s+\S")
+_RETURN_ADDRESS = re.compile(r"^>\s?Retouradres\b")
+_SUBJECT = re.compile(r"^(?P<label>Betreft|Onderwerp):?\s+(?P<value>\S.*)$")
+_DATE_LINE = re.compile(r"^(?P<label>Datum):?\s+(?P<value>\d{1,2}\s+\w+\s+\d{4})$")
+_SALUTATION = re.compile(r"^(?:Geachte|Beste|Zeer geachte)\b.{0,80},$")
+_ADDRESS = re.compile(r"^(?:Postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|[\w.' -]+\s\d+[a-zA-Z]?(?:\s|$))")
+_SIDE_LABELS = {
+    "kenmerk": "kenmerk",
+    "ons kenmerk": "kenmerk",
+    "onze referentie": "kenmerk",
+    "uw kenmerk": "uw_kenmerk",
+    "uw referentie": "uw_kenmerk",
+    "uw brief": "uw_kenmerk",
+    "bijlage(n)": "attachments",
+    "bijlagen": "attachments",
+    "bijlage": "attachments",
+}
 _LIST_ITEM = re.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
 
 
@@ -64,6 +80,8 @@ class _Line:
     page: int
     bold: bool = False
     text: str = ""
+    #: In a letterhead's side column (right of the text, in small print).
+    side: bool = False
     markers: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -81,15 +99,6 @@ class _Line:
     @property
     def size(self) -> float:
         return max(g.size for g in self.glyphs)
-
-
-@dataclass(slots=True)
-class _Block:
-    """A paragraph, heading or note in the making: lines joined into one text with marker offsets."""
-
-    text: str
-    markers: list[tuple[int, int]]
-    page: int
 
 
 def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PAGES) -> Rendered:
@@ -242,7 +251,9 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
     """Sort the lines into body, notes and page chrome, and write the text with its tokens."""
     for line in lines:
         _line_text(line)
-    lines = _merge_baselines([line for line in lines if line.text.strip()])
+    lines = [line for line in lines if line.text.strip()]
+    lines.sort(key=lambda line: (line.page, line.left > sizes[line.page][0] * 0.7, -round(line.bottom), line.left))
+    lines = _merge_baselines(lines)
     counts: Counter[float] = Counter()
     for line in lines:
         counts[round(line.size, 1)] += len(line.glyphs)
@@ -255,8 +266,8 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
         on_page = [line for line in lines if line.page == page]
         rest: list[_Line] = []
         for line in on_page:
-            side = line.left > width * 0.7 and line.size < body_size * 0.9
-            if side or _CHROME_LINE.match(line.text) or line.text.startswith("> Retouradres"):
+            line.side = line.left > width * 0.7 and line.size < body_size * 0.9
+            if line.side or _CHROME_LINE.match(line.text) or _RETURN_ADDRESS.match(line.text):
                 chrome.append(line)
             else:
                 rest.append(line)
@@ -292,70 +303,170 @@ def _blocks(lines: list[_Line], body_size: float) -> list[list[_Line]]:
     return groups
 
 
-def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size: float) -> Rendered:
-    """Write body, notes and chrome as text and tokens; markers and page breaks at exact offsets."""
-    parts: list[str] = []
-    length = 0
-    markers: list[Token] = []
-    page_breaks: list[int] = []
-    page = 0
+class _Writer:
+    """Writes blocks of lines into the text, recording page breaks, markers and tokens at exact offsets."""
 
-    def add_group(group: list[_Line]) -> int:
-        nonlocal length, page
-        if parts:
-            parts.append("\n\n")
-            length += 2
-        start = length
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.page = 0
+        self.page_breaks: list[int] = []
+        self.markers: list[Token] = []
+
+    def write(self, lines: list[_Line], separator: str = "\n\n", *, join: bool = True) -> tuple[int, int]:
+        """Write lines as one paragraph (`join`) or as lines of one block; the (start, end) written."""
+        if self.parts:
+            self.parts.append(separator)
+            self.length += len(separator)
+        start = self.length
         text = ""
-        for line in group:
-            joined = _joined(text, line.text) if text else line.text
+        for line in lines:
+            joined = (_joined(text, line.text) if join else f"{text}\n{line.text}") if text else line.text
             offset = start + len(joined) - len(line.text)
             text = joined
-            while line.page > page:
-                page += 1
-                page_breaks.append(offset)
+            while line.page > self.page:
+                self.page += 1
+                self.page_breaks.append(offset)
             for s, e in line.markers:
-                number = line.text[s:e]
-                markers.append(Token(T.NOTE_REF, offset + s, offset + e, {"number": number}))
+                self.markers.append(Token(T.NOTE_REF, offset + s, offset + e, {"number": line.text[s:e]}))
         text = text.replace("\ufffe", "-")
-        parts.append(text)
-        length += len(text)
-        return start
+        self.parts.append(text)
+        self.length += len(text)
+        return start, self.length
 
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size: float) -> Rendered:
+    """Write body, notes and chrome as text and tokens; markers and page breaks at exact offsets."""
+    writer = _Writer()
+    head, body, side = _letterhead_split(body, chrome)
+    fields: dict[str, tuple[str, int, int]] = {}
+    tokens: list[Token] = []
+    if head:
+        tokens += _write_head(writer, head, fields)
+    body_start = writer.length + (2 if writer.parts else 0)
     for group in _blocks(body, body_size):
-        add_group(group)
-    body_text = "".join(parts)
-    tokens = [t for t in text_reader.tokenize(body_text) if t.kind is not T.NOTE_REF]
-    tokens += markers
-    note_tokens: list[Token] = []
+        writer.write(group)
+    body_text = writer.text[body_start:]
+    tokens += [
+        Token(t.kind, t.start + body_start, t.end + body_start, t.attrs)
+        for t in text_reader.tokenize(body_text)
+        if t.kind is not T.NOTE_REF
+    ]
+    tokens = sorted(tokens + writer.markers, key=lambda token: token.start)
     for group in _note_groups(notes):
-        markers_before = len(markers)
-        start = add_group(group)
-        del markers[markers_before:]
-        text = "".join(parts)[start:]
+        start, end = writer.write(group)
+        del writer.markers[:]
+        text = writer.text[start:end]
         match = re.match(r"\d{1,3}", text)
         if match is None:
-            note_tokens.append(Token(T.NOTE_TEXT, start, length))
+            tokens.append(Token(T.NOTE_TEXT, start, end))
             continue
-        note_tokens.append(Token(T.NOTE_NUMBER, start, start + match.end(), {"number": match.group()}))
-        text_start = start + match.end() + (len(text[match.end() :]) - len(text[match.end() :].lstrip()))
-        if text_start < length:
-            note_tokens.append(Token(T.NOTE_TEXT, text_start, length))
-    chrome_tokens: list[Token] = []
+        tokens.append(Token(T.NOTE_NUMBER, start, start + match.end(), {"number": match.group()}))
+        text_start = start + match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip())
+        if text_start < end:
+            tokens.append(Token(T.NOTE_TEXT, text_start, end))
     identifier = None
+    if side:
+        start, _ = writer.write(side, join=False)
+        tokens += _side_column(writer.text, start, side, fields)
+    in_side = {id(line) for line in side}
     for line in chrome:
-        parts.append("\n\n" if parts else "")
-        length += len(parts[-1])
-        text = line.text.replace("\ufffe", "-")
-        parts.append(text)
-        chrome_tokens.append(Token(T.CHROME, length, length + len(text)))
-        length += len(text)
-        if identifier is None and _IDENTIFIER.match(text):
-            identifier = text
-    full = "".join(parts)
-    tokens = sorted(tokens, key=lambda token: token.start) + note_tokens + chrome_tokens
+        if id(line) in in_side:
+            continue
+        start, end = writer.write([line])
+        tokens.append(Token(T.CHROME, start, end))
+        if identifier is None and _IDENTIFIER.match(line.text):
+            identifier = line.text
     metadata = Metadata(identifier=identifier) if identifier else None
-    return Rendered(full, tokens, metadata, [], page_breaks)
+    return Rendered(writer.text, tokens, metadata, [], writer.page_breaks, fields)
+
+
+def _letterhead_split(body: list[_Line], chrome: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
+    """A government letterhead's first page: (header lines up to the salutation, the rest, the side column).
+
+    A letter in the letterhead has a "Datum" and a "Betreft" (older: "Onderwerp") line on its first page."""
+    first = [line for line in body if line.page == 0]
+    subject = next((i for i, line in enumerate(first) if _SUBJECT.match(line.text)), None)
+    if subject is None or not any(_DATE_LINE.match(line.text) for line in first[: subject + 1]):
+        return [], body, []
+    end = subject + 1
+    if end < len(first) and _SALUTATION.match(first[end].text):
+        end += 1
+    side = [line for line in chrome if line.page == 0 and line.side]
+    return body[:end], body[end:], side
+
+
+def _write_head(writer: _Writer, head: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The letterhead's addressee block, date, subject and salutation: fields with their spans."""
+    tokens: list[Token] = []
+    address: list[_Line] = []
+    for index, line in enumerate(head):
+        label = _DATE_LINE.match(line.text) or _SUBJECT.match(line.text)
+        if label is not None:
+            if address:
+                tokens += _addressee(writer, address, fields)
+                address = []
+            start, end = writer.write([line])
+            tokens.append(Token(T.CHROME, start, start + label.end("label")))
+            value_start = start + label.start("value")
+            if _DATE_LINE.match(line.text):
+                tokens.append(Token(T.DATELINE, value_start, end))
+            else:
+                fields["subject"] = (line.text[label.start("value") :], value_start, end)
+        elif index == len(head) - 1 and _SALUTATION.match(line.text):
+            start, end = writer.write([line])
+            fields["salutation"] = (line.text, start, end)
+        else:
+            address.append(line)
+    if address:
+        tokens += _addressee(writer, address, fields)
+    return tokens
+
+
+def _addressee(writer: _Writer, lines: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The addressee block: the name lines are the addressee, from "Postbus" or a street on the address."""
+    split = next((i for i, line in enumerate(lines) if _ADDRESS.match(line.text)), len(lines))
+    tokens: list[Token] = []
+    if split:
+        start, end = writer.write(lines[:split], join=False)
+        tokens.append(Token(T.ADDRESSEE, start, end))
+    if split < len(lines):
+        start, end = writer.write(lines[split:], "\n" if split else "\n\n", join=False)
+        fields["addressee_address"] = (" ".join(writer.text[start:end].split()), start, end)
+    return tokens
+
+
+def _side_column(text: str, start: int, side: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The side column is page chrome; the sender (its bold lines on top), kenmerk, uw kenmerk and the
+    number of attachments are taken from it with their spans."""
+    offsets: list[tuple[int, int]] = []
+    position = start
+    for line in side:
+        offsets.append((position, position + len(line.text)))
+        position += len(line.text) + 1
+    tokens = [Token(T.CHROME, s, e) for s, e in offsets]
+    first = next((i for i, line in enumerate(side) if line.bold), None)
+    if first is not None:
+        last = first
+        while last + 1 < len(side) and side[last + 1].bold and side[last + 1].text.lower() not in _SIDE_LABELS:
+            last += 1
+        sender_start, sender_end = offsets[first][0], offsets[last][1]
+        fields["sender"] = (" ".join(text[sender_start:sender_end].split()), sender_start, sender_end)
+    for index, line in enumerate(side):
+        name = _SIDE_LABELS.get(line.text.lower())
+        if name is None or index + 1 >= len(side) or name in fields:
+            continue
+        value_start, value_end = offsets[index + 1]
+        value = side[index + 1].text
+        if name == "attachments":
+            if not value.isdigit():
+                continue
+        fields[name] = (value, value_start, value_end)
+    return tokens
 
 
 def _note_groups(lines: list[_Line]) -> list[list[_Line]]:
