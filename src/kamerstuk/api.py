@@ -74,7 +74,7 @@ def parse(
     document = assemble(
         read.text, read.tokens, source_format=read.source_format, diagnostics=read.diagnostics, metadata=read.metadata
     )
-    if read.page_breaks or read.fields:
+    if read.source_format == "pdf":
         document = _with_letterhead(document, read.page_breaks, read.fields)
     if strict:
         errors = [d for d in document.diagnostics if d.severity is Severity.ERROR]
