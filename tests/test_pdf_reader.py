@@ -127,6 +127,8 @@ def test_superscript_markers_are_exact() -> None:
     """Markers come from glyph size and baseline, not from digits glued to words."""
     document = kamerstuk.parse_file(FIXTURES / "pdf" / "ienw-2023-10-18-verzamelbrief-luchtvaart.pdf")
     assert [r.number for r in document.note_refs] == [str(n) for n in range(1, 14)]
+    assert [n.number for n in document.notes] == [str(n) for n in range(1, 14)]
+    assert document.notes[8].text.endswith("Kamerstukken II, 2022-2023, 29665, nr. 482.")
     first = document.note_refs[0]
     assert document.text[first.span.start - 8 : first.span.end] == "Schiphol1"
     assert document.page_of(first.span.start) == 1

@@ -153,24 +153,22 @@ def _page_lines(textpage: object, raw: object, page: int) -> list[_Line]:
             if len(composed) == 1:
                 base.char = composed
                 continue
-        glyph = _Glyph(char, rect.left, rect.right, rect.bottom, rect.top, rect.top - rect.bottom)
-        if lines and _continues(lines[-1].glyphs, glyph):
-            lines[-1].glyphs.append(glyph)
-        else:
-            lines.append(_Line([glyph], page, weight(handle, index) >= 600))
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        glyph = _Glyph(char, left, right, bottom, top, top - bottom)
+        if lines:
+            last = lines[-1].glyphs[-1]
+            size, small = (last.size, glyph.size) if last.size > glyph.size else (glyph.size, last.size)
+            middle = (bottom + top) / 2
+            # on the line: a similar size, right of the last glyph, on an overlapping baseline
+            if (
+                size <= small * 2.5
+                and last.right - size * 0.5 <= left <= last.right + size * 3
+                and last.bottom - size * 0.2 <= middle <= last.top + size * 0.2
+            ):
+                lines[-1].glyphs.append(glyph)
+                continue
+        lines.append(_Line([glyph], page, weight(handle, index) >= 600))
     return lines
-
-
-def _continues(glyphs: list[_Glyph], glyph: _Glyph) -> bool:
-    """Whether `glyph` goes on the line: to the right of the last glyph, on an overlapping baseline."""
-    last = glyphs[-1]
-    size = max(last.size, glyph.size)
-    if size > min(last.size, glyph.size) * 2.5:
-        return False
-    if glyph.left < last.right - size * 0.5 or glyph.left > last.right + size * 3:
-        return False
-    middle = (glyph.bottom + glyph.top) / 2
-    return last.bottom - size * 0.2 <= middle <= last.top + size * 0.2
 
 
 def _line_text(line: _Line) -> None:
@@ -179,8 +177,7 @@ def _line_text(line: _Line) -> None:
     line.left, line.right = glyphs[0].left, glyphs[-1].right
     line.bottom = min(g.bottom for g in glyphs)
     line.size = max(g.size for g in glyphs)
-    counts = Counter(round(g.size, 1) for g in glyphs)
-    main = counts.most_common(1)[0][0]
+    main = Counter(g.size for g in glyphs).most_common(1)[0][0]
     base = min((g.bottom for g in glyphs if g.size >= main * 0.9), default=line.bottom)
     parts: list[str] = []
     length = 0
@@ -189,7 +186,11 @@ def _line_text(line: _Line) -> None:
     for glyph in line.glyphs:
         superscript = glyph.size < main * 0.85 and glyph.bottom > base + main * 0.15 and glyph.char.isdigit()
         gap = previous is not None and (
-            previous.space_after or glyph.left - previous.right > main * _gap(previous.char, glyph.char)
+            previous.space_after
+            or (
+                glyph.left - previous.right > main * 0.12
+                and glyph.left - previous.right > main * _gap(previous.char, glyph.char)
+            )
         )
         if gap and marker_start is None:
             parts.append(" ")
@@ -213,7 +214,8 @@ def _line_text(line: _Line) -> None:
 def _gap(before: str, after: str) -> float:
     """The gap between two glyphs, as a share of the font height, that makes a space: narrower where a
     number meets a word ("van 7"), wider between letters, where some fonts kern loosely ("O ngevallen")."""
-    return 0.12 if before.isdigit() != after.isdigit() else 0.22
+    number_meets_word = (before.isdigit() and after.isalpha()) or (before.isalpha() and after.isdigit())
+    return 0.12 if number_meets_word else 0.22
 
 
 def _merge_baselines(lines: list[_Line]) -> list[_Line]:
@@ -299,8 +301,15 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
         if start is None:
             body += rest
         else:
-            body += rest[:cut] + zone[:start]
-            notes += zone[start:]
+            carried = start
+            while (
+                notes
+                and carried > 0
+                and 0 < zone[carried - 1].bottom - zone[carried].bottom <= zone[carried].size * 1.6
+            ):
+                carried -= 1
+            body += rest[:cut] + zone[:carried]
+            notes += zone[carried:]
     return _write(body, notes, chrome, body_size)
 
 
@@ -490,13 +499,20 @@ def _side_column(text: str, start: int, side: list[_Line], fields: dict[str, tup
 
 
 def _note_groups(lines: list[_Line]) -> list[list[_Line]]:
-    """Note lines grouped per note: a note starts at its number and may go on on the next page."""
+    """Note lines grouped per note: a note starts at the next number in sequence and may go on on the
+    next page; a line of a note that starts with another number ("482.") goes on with the note."""
     groups: list[list[_Line]] = []
+    expected: int | None = None
     for line in lines:
-        if _is_note_start(line) or not groups:
+        number = re.match(r"\d{1,3}", line.text)
+        starts = _is_note_start(line) and number is not None
+        if starts and number is not None and (expected is None or int(number.group()) == expected):
             groups.append([line])
-        else:
+            expected = int(number.group()) + 1
+        elif groups:
             groups[-1].append(line)
+        else:
+            groups.append([line])
     return groups
 
 
