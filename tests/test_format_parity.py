@@ -29,9 +29,9 @@ def _facts(document: Document) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("form", ["pdf", "repository.html"])
+@pytest.mark.parametrize("form", ["pdf", "odt", "repository.html"])
 def test_motie_equal_across_formats(form: str) -> None:
-    """kst-32545-143: the PDF and the HTML rendering give what the official XML gives."""
+    """kst-32545-143: the PDF, the ODT and the HTML rendering give what the official XML gives."""
     xml = _facts(kamerstuk.parse_file(MULTI / "kst-32545-143.xml"))
     assert _facts(kamerstuk.parse_file(MULTI / f"kst-32545-143.{form}")) == xml
     assert xml["signatories"] == [("Lid", None, "Inge van Dijk"), ("Lid", None, "Grinwis")]
@@ -49,3 +49,4 @@ def test_aanhangsel_pdf_against_the_other_forms() -> None:
     assert facts["vergaderjaar"] == "2020-2021"
     assert str(facts["date"]) == "2021-06-21"
     assert facts["references"] == [["stb-2020-118"]]
+    assert _facts(kamerstuk.parse_file(MULTI / "ah-tk-20202021-3235.odt")) == facts

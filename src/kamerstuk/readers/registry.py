@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..detect import detect_format
-from . import html, pdf, xml
+from . import doc, docx, html, odt, pdf, xml
 from .rendered import Rendered
 
 
@@ -32,6 +32,9 @@ class Reader:
 
 READERS: list[Reader] = [
     Reader("pdf", pdf.recognises, lambda data, source, options: pdf.read(data, source, options.max_pages)),
+    Reader("docx", docx.recognises, lambda data, source, _: docx.read(data, source)),
+    Reader("odt", odt.recognises, lambda data, source, _: odt.read(data, source)),
+    Reader("doc", doc.recognises, lambda data, source, _: doc.read(data, source)),
     Reader("xml", lambda data: detect_format(data) == "xml", lambda data, source, _: xml.read(data, source)),
     Reader("html", lambda data: detect_format(data) == "html", lambda data, source, _: html.read(data, source)),
 ]
