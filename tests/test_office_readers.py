@@ -76,3 +76,26 @@ def test_corrupt_docx() -> None:
     data = DOCX.read_bytes()
     with pytest.raises(ParseError):
         kamerstuk.parse(data[: len(data) // 2])
+
+
+def test_batch_inside_a_zip_reads_pdf_and_docx(tmp_path: Path) -> None:
+    archive = tmp_path / "stukken.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(FIXTURES / "pdf" / "kst-21501-02-3121.pdf", "kst-21501-02-3121.pdf")
+        out.write(DOCX, DOCX.name)
+    results = list(kamerstuk.parse_many(archive))
+    assert [r.ok for r in results] == [True, True]
+    assert sorted(r.document.identifier for r in results if r.document) == ["kst-21501-02-3121", "kst-36682-10"]
+
+
+def test_docx_superscript_digits_are_a_marker() -> None:
+    """Hand-made: a marker typed as a superscript run, without a Word footnote."""
+    data = _docx(
+        '<w:p><w:r><w:t>Zie de brief</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        "<w:t>3</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>",
+        "",
+    )
+    document = kamerstuk.parse(data)
+    assert [(r.number, document.text[r.span.start - 5 : r.span.end + 1]) for r in document.note_refs] == [
+        ("3", "brief3.")
+    ]
