@@ -12,7 +12,7 @@ from kamerstuk.cli import main
 
 #: Hand-made: a news article, no Kamerstuk (KS100).
 NEWS = "Het kabinet stuurde gisteren een brief naar de Kamer over de NAVO.\nDe minister is tevreden.\n"
-PDF = FIXTURES / "binary" / "ah-tk-guid-01bf9f06-42d0-48a6-a85f-12c9c8e14c57.pdf"
+DOC = FIXTURES / "binary" / "tk-ca71487f.doc"
 
 
 @pytest.fixture
@@ -51,8 +51,8 @@ def test_a_clean_letter_exits_0(command: str, capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.parametrize("command", ["parse", "refs"])
-def test_a_pdf_exits_1_naming_the_format(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([command, str(PDF)]) == 1
+def test_a_format_without_a_reader_exits_1_naming_it(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, str(DOC)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert f"{PDF}" in captured.err and "a PDF file" in captured.err
+    assert f"{DOC}" in captured.err and "a Word 97-2003 .doc file" in captured.err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assembler import assemble
@@ -12,12 +12,13 @@ from .detect import ADVICE, binary_format, detect_format
 from .errors import InputTooLargeError, ParseError
 from .merge import merge_metadata
 from .metadata import metadata_from_record
-from .models import Diagnostic, Document, Metadata, Severity
+from .models import Chamber, Diagnostic, Document, DocumentKind, Metadata, Severity, Span
 from .normalize import decode, normalise
-from .readers import html as html_reader
 from .readers import text as text_reader
 from .readers import textnodes as textnodes_reader
 from .readers import xml as xml_reader
+from .readers.pdf import DEFAULT_MAX_PAGES
+from .readers.registry import ReadOptions, reader_for
 from .tokens import Token
 
 _BINARY = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
@@ -46,13 +47,19 @@ class _Input:
     source_format: str
     diagnostics: list[Diagnostic]
     metadata: Metadata | None = None
+    page_breaks: list[int] = field(default_factory=list)
+    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 def read_tokens(
-    data: str | bytes | bytearray, *, max_size: int = DEFAULT_MAX_SIZE, source: str | None = None
+    data: str | bytes | bytearray,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    source: str | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
 ) -> tuple[str, list[Token]]:
-    """The normalised text and the tokens of any input (text, HTML or XML), as its reader makes them."""
-    read = _read_input(data, max_size, source)
+    """The normalised text and the tokens of any input (text, HTML, XML or PDF), as its reader makes them."""
+    read = _read_input(data, max_size, source, max_pages)
     return read.text, read.tokens
 
 
@@ -62,15 +69,19 @@ def parse(
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     source: str | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
 ) -> Document:
     """Parse a Kamerstuk from text or bytes; raises `ParseError` when it cannot be read at all.
 
-    With `strict=True` any diagnostic of severity error is raised as a `ParseError` too.
+    With `strict=True` any diagnostic of severity error is raised as a `ParseError` too. A PDF with
+    more than `max_pages` pages is refused.
     """
-    read = _read_input(data, max_size, source)
+    read = _read_input(data, max_size, source, max_pages)
     document = assemble(
         read.text, read.tokens, source_format=read.source_format, diagnostics=read.diagnostics, metadata=read.metadata
     )
+    if read.source_format == "pdf":
+        document = _with_letterhead(document, read.page_breaks, read.fields)
     if strict:
         errors = [d for d in document.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -82,16 +93,40 @@ def parse(
     return document
 
 
-def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None) -> _Input:
+def _with_letterhead(document: Document, page_breaks: list[int], fields: dict[str, tuple[str, int, int]]) -> Document:
+    """Add a paged reader's page breaks and letterhead fields; a letterhead letter to the Kamer is a brief."""
+    update: dict[str, object] = {"page_breaks": page_breaks}
+    spans = dict(document.field_spans)
+    for name, (value, start, end) in fields.items():
+        update[name] = int(value) if name == "attachments" else value
+        spans[name] = Span(start=start, end=end)
+    update["field_spans"] = spans
+    addressee = document.addressee or ""
+    if fields and document.kind is DocumentKind.OTHER and "Kamer" in addressee:
+        update["kind"] = DocumentKind.BRIEF
+        if document.chamber is None:
+            update["chamber"] = Chamber.EERSTE_KAMER if "Eerste Kamer" in addressee else Chamber.TWEEDE_KAMER
+    return document.model_copy(update=update)
+
+
+def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None, max_pages: int) -> _Input:
     """Check the input, tell its format from its content, and run the reader for that format."""
     raw = _as_bytes(data, max_size, source)
-    if (binary := binary_format(raw)) is not None:
+    reader = reader_for(raw)
+    if reader is None and (binary := binary_format(raw)) is not None:
         raise ParseError(f"input is {ADVICE[binary]}", source=source, position=0)
-    kind = detect_format(raw)
-    if kind != "text":
-        rendered = xml_reader.read(raw, source) if kind == "xml" else html_reader.read(raw, source)
+    if reader is not None:
+        rendered = reader.read(raw, source, ReadOptions(max_pages=max_pages))
         warnings = [Diagnostic(code="KS903", message=w, severity=Severity.WARNING) for w in rendered.warnings]
-        return _Input(rendered.text, rendered.tokens, kind, warnings, rendered.metadata)
+        return _Input(
+            rendered.text,
+            rendered.tokens,
+            reader.name,
+            warnings,
+            rendered.metadata,
+            rendered.page_breaks,
+            rendered.fields,
+        )
     diagnostics: list[Diagnostic] = []
     if isinstance(data, str):
         text = data
@@ -118,6 +153,7 @@ def parse_file(
     metadata: str | os.PathLike[str] | None = None,
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
+    max_pages: int = DEFAULT_MAX_PAGES,
 ) -> Document:
     """Parse the Kamerstuk in the file at `path`; `metadata` names its metadata.xml to merge in.
 
@@ -125,7 +161,7 @@ def parse_file(
     like an officielebekendmakingen id (with diagnostic KS106).
     """
     name = os.fspath(path)
-    document = parse(read_file(name, max_size), strict=strict, max_size=max_size, source=name)
+    document = parse(read_file(name, max_size), strict=strict, max_size=max_size, source=name, max_pages=max_pages)
     if metadata is not None:
         meta_name = os.fspath(metadata)
         document = merge_metadata(document, parse_metadata(read_file(meta_name, max_size), source=meta_name))

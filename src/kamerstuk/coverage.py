@@ -5,13 +5,15 @@ from __future__ import annotations
 from .models import Diagnostic, Document, Severity, Span
 
 _PREVIEW = 40
+#: The letterhead fields of a Document; their spans are owned text too.
+LETTERHEAD_FIELDS = ("addressee_address", "subject", "sender", "kenmerk", "uw_kenmerk", "attachments", "salutation")
 
 
 def owned_spans(document: Document) -> list[tuple[Span, str]]:
     """Every (span, place) the model gives text to: header fields, headings, paragraphs, signatures, notes."""
     owned: list[tuple[Span, str]] = []
     owned += [(d.span, f"dossier {d}") for d in document.dossiers if d.span is not None]
-    for field in ("page_title", "number", "heading", "addressee", "date_label"):
+    for field in ("page_title", "number", "heading", "addressee", "date_label", *LETTERHEAD_FIELDS):
         span = document.field_spans.get(field)
         if span is not None:
             owned.append((span, field))

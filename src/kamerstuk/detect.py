@@ -85,10 +85,9 @@ def _zip_format(data: bytes) -> BinaryFormat:
 
 #: What each format is, and what to do with it, for the `ParseError` raised until it has a reader.
 ADVICE: dict[BinaryFormat, str] = {
-    "pdf": "a PDF file; kamerstuk has no PDF reader yet: use the document's XML or HTML from "
-    "officielebekendmakingen.nl, or save its text as a .txt file",
-    "docx": "a Word .docx file; kamerstuk has no Word reader yet: save it as plain text (.txt)",
-    "odt": "an OpenDocument .odt file; kamerstuk has no ODT reader yet: save it as plain text (.txt)",
+    "pdf": "a PDF file the PDF reader could not open: check that the file is whole",
+    "docx": "a Word .docx file without a document part (word/document.xml): save it again from Word",
+    "odt": "an OpenDocument .odt file without content.xml: save it again from the word processor",
     "doc": "a Word 97-2003 .doc file; save it as .docx or PDF, or as plain text (.txt)",
     "xls": "an Excel 97-2003 .xls spreadsheet, not a Kamerstuk document",
     "xlsx": "an Excel .xlsx spreadsheet, not a Kamerstuk document",

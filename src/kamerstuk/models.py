@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import html
 from collections.abc import Callable
@@ -311,6 +312,16 @@ class Document(BaseModel):
     chamber: Chamber | None = None
     vergaderjaar: str | None = None
     addressee: str | None = None
+    #: Letterhead letters: the addressee's postal address, kept apart from `addressee`.
+    addressee_address: str | None = None
+    #: Letterhead letters: "Betreft" (older "Onderwerp"), the sending organisation, "Kenmerk" /
+    #: "Ons kenmerk" / "Onze referentie", "Uw kenmerk", the "Bijlage(n)" count and the salutation.
+    subject: str | None = None
+    sender: str | None = None
+    kenmerk: str | None = None
+    uw_kenmerk: str | None = None
+    attachments: int | None = None
+    salutation: str | None = None
     place: str | None = None
     date: datetime.date | None = None
     date_label: str | None = None
@@ -334,6 +345,11 @@ class Document(BaseModel):
     metadata: Metadata | None = None
     source_format: str = "text"
     diagnostics: list[Diagnostic] = []
+    page_breaks: list[int] = []
+
+    def page_of(self, offset: int) -> int:
+        """The page (1-based) that holds the character at `offset`; 1 for unpaged formats."""
+        return bisect.bisect_right(self.page_breaks, offset) + 1
 
     @property
     def dossier(self) -> Dossier | None:

@@ -18,6 +18,10 @@ class Rendered:
     tokens: list[Token]
     metadata: Metadata | None
     warnings: list[str] = field(default_factory=list)
+    #: Offsets where each page after the first starts (paged formats only).
+    page_breaks: list[int] = field(default_factory=list)
+    #: Letterhead fields the reader found (name: value, start, end): subject, sender, kenmerk, ...
+    fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 def element_text(element: etree._Element) -> str:

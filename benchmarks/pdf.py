@@ -1,0 +1,63 @@
+"""PDF parsing speed: pages/s over the real PDF fixtures (those with a text layer), and the ratio of
+a full parse to pypdfium2's bare text extraction (`get_text_range` of every page) of the same files.
+Targets: at least 40 pages/s on one core, at most 4 times the bare extraction.
+
+Run by hand: `python benchmarks/pdf.py` (add `--smoke` for a quick run, as CI does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+import kamerstuk
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def bare_text(data: bytes) -> None:
+    """pypdfium2's own text of every page: the floor any PDF reader built on it pays."""
+    document = pdfium.PdfDocument(data)
+    for page in document:
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    document.close()
+
+
+def seconds_per_round(files: list[bytes], work: Callable[[bytes], object], seconds: float) -> float:
+    """Seconds for one pass of `work` over `files`, repeated for about `seconds`."""
+    rounds = 0
+    start = time.perf_counter()
+    while True:
+        for data in files:
+            work(data)
+        rounds += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return elapsed / rounds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="a quick run that only checks the benchmark works")
+    args = parser.parse_args()
+    seconds = 0.2 if args.smoke else 5.0
+    paths = sorted((FIXTURES / "pdf").glob("*.pdf")) + sorted((FIXTURES / "multi-format").glob("*.pdf"))
+    files = [p.read_bytes() for p in paths if p.name != "blg-1007826.pdf"]
+    pages = sum(len(pdfium.PdfDocument(data)) for data in files)
+    bare = seconds_per_round(files, bare_text, seconds)
+    full = seconds_per_round(files, kamerstuk.parse, seconds)
+    print(f"{len(files)} PDF files, {pages} pages")
+    print(f"pypdfium2 text alone: {pages / bare:8.0f} pages/s")
+    print(f"kamerstuk.parse:      {pages / full:8.0f} pages/s")
+    print(f"ratio full / bare:    {full / bare:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

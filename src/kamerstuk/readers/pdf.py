@@ -1,0 +1,520 @@
+"""The PDF reader: a PDF read as a person reads it, from PDFium's glyph boxes, into text plus tokens.
+
+PDFium's own text order and spacing split words ("P agina", "Inf rastructuur") and put a letterhead's
+side column inside the body, so the text is rebuilt from glyph geometry: glyphs into lines by
+baseline, words by the gaps between glyph boxes, paragraphs by line spacing and indent. Superscript
+glyphs (smaller, on a raised baseline) are footnote markers; small-print lines at a page's bottom are
+its footnotes; running headers, footers, page numbers and the side column are page chrome.
+
+The text is laid out as the body (paragraphs whole across page breaks, one per line, a blank line
+between), then the notes, then the page chrome; the body is tokenised by the text reader.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..errors import ParseError
+from ..models import Metadata
+from ..tokens import Token, TokenKind
+from . import text as text_reader
+from .rendered import Rendered
+
+T = TokenKind
+#: A PDF with more pages than this is refused before any page is read (a PDF bomb, or not a Kamerstuk).
+DEFAULT_MAX_PAGES = 500
+_EXTRA_HINT = "reading PDF needs pypdfium2; install it with: pip install 'kamerstuk[pdf]'"
+#: Running page chrome: page numbers, publication footers, the identifier line.
+_CHROME_LINE = re.compile(
+    r"^(?:Pagina \d+ van \d+|\d{1,4}|ISSN \d{4} ?- ?\d{3}[\dX]|"
+    r"(?:kst|ah-tk|ah-ek|blg|h-tk|h-ek)-[0-9A-Za-z-]+|"
+    r"['’]s-Gravenhage \d{4}.*|Tweede Kamer, vergaderjaar .*|Eerste Kamer, vergaderjaar .*|"
+    r"Aanhangsel Handelingen II \d{4}.*|[12])$"
+)
+_IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}$")
+#: Spacing accents some PDFs place as glyphs of their own over the letter ("Kostic´"): composed onto it.
+_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "¸": "\u0327"}
+#: The publication's year line, which shares its baseline with "Aanhangsel van de Handelingen".
+_YEAR_LINE = re.compile(r"^Vergaderjaar \d{4}\s?[–-]\s?\d{4}$")
+_VOWELS = frozenset("aeiouyAEIOUYëïéèöüáóú")
+_HYPHENS = "-\ufffe\u00ad\u2010"
+_NOTE_START = re.compile(r"^(?P<n>\d{1,3})\s+\S")
+_RETURN_ADDRESS = re.compile(r"^>\s?Retouradres\b")
+_SUBJECT = re.compile(r"^(?P<label>Betreft|Onderwerp):?\s+(?P<value>\S.*)$")
+_DATE_LINE = re.compile(r"^(?P<label>Datum):?\s+(?P<value>\d{1,2}\s+\w+\s+\d{4})$")
+_SALUTATION = re.compile(r"^(?:Geachte|Beste|Zeer geachte)\b.{0,80},$")
+_ADDRESS = re.compile(r"^(?:Postbus\s+\d+|\d{4}\s?[A-Z]{2}\b|[\w.' -]+\s\d+[a-zA-Z]?(?:\s|$))")
+_SIDE_LABELS = {
+    "kenmerk": "kenmerk",
+    "ons kenmerk": "kenmerk",
+    "onze referentie": "kenmerk",
+    "uw kenmerk": "uw_kenmerk",
+    "uw referentie": "uw_kenmerk",
+    "uw brief": "uw_kenmerk",
+    "bijlage(n)": "attachments",
+    "bijlagen": "attachments",
+    "bijlage": "attachments",
+}
+_LIST_ITEM = re.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
+
+
+@dataclass(slots=True)
+class _Glyph:
+    """One glyph: its character and PDFium's loose box (the font's full height, so size-comparable)."""
+
+    char: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+    size: float
+    #: A space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
+    space_after: bool = False
+
+
+@dataclass(slots=True)
+class _Line:
+    """A line of glyphs on one baseline; `text`, `markers` and the measures are set by `_line_text`."""
+
+    glyphs: list[_Glyph]
+    page: int
+    bold: bool = False
+    text: str = ""
+    #: In a letterhead's side column (right of the text, in small print).
+    side: bool = False
+    markers: list[tuple[int, int]] = field(default_factory=list)
+    left: float = 0.0
+    right: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+
+
+def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PAGES) -> Rendered:
+    """Read a PDF into text and tokens; `ParseError` for a PDF without text, encrypted, corrupt or too long."""
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+    except ImportError as exc:
+        raise ParseError(_EXTRA_HINT, source=source) from exc
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise ParseError("the PDF is encrypted (password protected); it cannot be read", source=source) from exc
+        raise ParseError(f"the PDF is corrupt or truncated: {message}", source=source) from exc
+    try:
+        pages = len(document)
+        if pages == 0:
+            raise ParseError("the PDF has no pages", source=source)
+        if pages > max_pages:
+            raise ParseError(f"the PDF has {pages:,} pages, more than max_pages={max_pages:,}", source=source)
+        lines: list[_Line] = []
+        sizes: list[tuple[float, float]] = []
+        for index in range(pages):
+            page = document[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            lines += _page_lines(textpage, raw, index)
+            sizes.append((width, height))
+            textpage.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise ParseError(f"the PDF is corrupt: a page cannot be read: {exc}", source=source) from exc
+    finally:
+        document.close()
+    if not any(line.glyphs for line in lines):
+        raise ParseError("the PDF has no text layer (a scan?); it needs OCR first", source=source)
+    return _layout(lines, sizes)
+
+
+def _page_lines(textpage: object, raw: object, page: int) -> list[_Line]:
+    """The glyphs of one page grouped into lines, in PDFium's order, whitespace left out."""
+    handle = textpage.raw  # type: ignore[attr-defined]
+    chars: str = textpage.get_text_range()  # type: ignore[attr-defined]
+    rect = raw.FS_RECTF()  # type: ignore[attr-defined]
+    box = raw.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
+    weight = raw.FPDFText_GetFontWeight  # type: ignore[attr-defined]
+    pointer = ctypes.byref(rect)
+    lines: list[_Line] = []
+    for index, char in enumerate(chars):
+        box(handle, index, pointer)
+        if char.isspace():
+            if char == " " and rect.right > rect.left and lines and lines[-1].glyphs:
+                lines[-1].glyphs[-1].space_after = True
+            continue
+        if char in _ACCENTS and lines and lines[-1].glyphs:
+            base = lines[-1].glyphs[-1]
+            composed = unicodedata.normalize("NFC", base.char + _ACCENTS[char])
+            if len(composed) == 1:
+                base.char = composed
+                continue
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        glyph = _Glyph(char, left, right, bottom, top, top - bottom)
+        if lines:
+            last = lines[-1].glyphs[-1]
+            size, small = (last.size, glyph.size) if last.size > glyph.size else (glyph.size, last.size)
+            middle = (bottom + top) / 2
+            # on the line: a similar size, right of the last glyph, on an overlapping baseline
+            if (
+                size <= small * 2.5
+                and last.right - size * 0.5 <= left <= last.right + size * 3
+                and last.bottom - size * 0.2 <= middle <= last.top + size * 0.2
+            ):
+                lines[-1].glyphs.append(glyph)
+                continue
+        lines.append(_Line([glyph], page, weight(handle, index) >= 600))
+    return lines
+
+
+def _line_text(line: _Line) -> None:
+    """Build a line's words from the gaps between glyph boxes, and find its superscript markers."""
+    glyphs = line.glyphs
+    line.left, line.right = glyphs[0].left, glyphs[-1].right
+    line.bottom = min(g.bottom for g in glyphs)
+    line.size = max(g.size for g in glyphs)
+    main = Counter(g.size for g in glyphs).most_common(1)[0][0]
+    base = min((g.bottom for g in glyphs if g.size >= main * 0.9), default=line.bottom)
+    parts: list[str] = []
+    length = 0
+    marker_start: int | None = None
+    previous: _Glyph | None = None
+    for glyph in line.glyphs:
+        superscript = glyph.size < main * 0.85 and glyph.bottom > base + main * 0.15 and glyph.char.isdigit()
+        gap = previous is not None and (
+            previous.space_after
+            or (
+                glyph.left - previous.right > main * 0.12
+                and glyph.left - previous.right > main * _gap(previous.char, glyph.char)
+            )
+        )
+        if gap and marker_start is None:
+            parts.append(" ")
+            length += 1
+        elif previous is not None and marker_start is not None and not superscript:
+            line.markers.append((marker_start, length))
+            marker_start = None
+            if gap:
+                parts.append(" ")
+                length += 1
+        if superscript and marker_start is None:
+            marker_start = length
+        parts.append(glyph.char)
+        length += 1
+        previous = glyph
+    if marker_start is not None:
+        line.markers.append((marker_start, length))
+    line.text = "".join(parts)
+
+
+def _gap(before: str, after: str) -> float:
+    """The gap between two glyphs, as a share of the font height, that makes a space: narrower where a
+    number meets a word ("van 7"), wider between letters, where some fonts kern loosely ("O ngevallen")."""
+    number_meets_word = (before.isdigit() and after.isalpha()) or (before.isalpha() and after.isdigit())
+    return 0.12 if number_meets_word else 0.22
+
+
+def _merge_baselines(lines: list[_Line]) -> list[_Line]:
+    """Join line pieces PDFium keeps apart on one baseline ("32 545" and its title, "Nr. 143" and the heading)."""
+    merged: list[_Line] = []
+    for line in lines:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.page == line.page
+            and abs(last.bottom - line.bottom) < line.size * 0.25
+            and line.left > last.right
+            and abs(last.size - line.size) < line.size * 0.2
+            and not _YEAR_LINE.match(last.text)
+        ):
+            offset = len(last.text) + 1
+            last.text = f"{last.text} {line.text}"
+            last.markers += [(s + offset, e + offset) for s, e in line.markers]
+            last.glyphs += line.glyphs
+            last.right = line.right
+            last.bottom = min(last.bottom, line.bottom)
+            continue
+        merged.append(line)
+    return merged
+
+
+def _joined(previous: str, nxt: str) -> str:
+    """Two wrapped lines as one: a hyphen at the line end is dropped where it splits a word."""
+    if previous and previous[-1] in _HYPHENS and len(previous) > 1 and previous[-2].isalpha() and nxt[:1].islower():
+        word = nxt.split(" ", 1)[0]
+        if previous[-2] in _VOWELS and nxt[0] in _VOWELS or word in ("en", "of", "tot"):
+            return previous[:-1] + "-" + ("" if word not in ("en", "of", "tot") else " ") + nxt
+        return previous[:-1] + nxt
+    return f"{previous} {nxt}"
+
+
+def _same_block(block: list[_Line], line: _Line, body_size: float, margin: tuple[float, float]) -> bool:
+    """Whether `line` goes on the paragraph of `block`: same font, normal line spacing, no new item,
+    and the last line is full: a line that had room for the next line's first word ends its paragraph."""
+    last = block[-1]
+    if last.bold != line.bold or abs(last.size - line.size) > line.size * 0.15:
+        return False
+    if _LIST_ITEM.match(line.text):
+        return False
+    left, right = margin
+    word = len(line.text.split(" ", 1)[0])
+    if last.right + (line.right - line.left) / max(len(line.text), 1) * (word + 1) < right - (right - left) * 0.05:
+        return False
+    if last.page != line.page:
+        return not re.search(r"[.:;!?]$", last.text) or line.text[:1].islower()
+    return 0 < last.bottom - line.bottom <= max(line.size, body_size) * 1.6
+
+
+def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
+    """Sort the lines into body, notes and page chrome, and write the text with its tokens."""
+    for line in lines:
+        _line_text(line)
+    lines = [line for line in lines if line.text.strip()]
+    lines.sort(key=lambda line: (line.page, line.left > sizes[line.page][0] * 0.7, -round(line.bottom), line.left))
+    lines = _merge_baselines(lines)
+    counts: Counter[float] = Counter()
+    for line in lines:
+        counts[round(line.size, 1)] += len(line.glyphs)
+    body_size = counts.most_common(1)[0][0]
+    body: list[_Line] = []
+    notes: list[_Line] = []
+    chrome: list[_Line] = []
+    for page in range(len(sizes)):
+        width, _ = sizes[page]
+        on_page = [line for line in lines if line.page == page]
+        rest: list[_Line] = []
+        for line in on_page:
+            line.side = line.left > width * 0.7 and line.size < body_size * 0.9
+            if line.side or _CHROME_LINE.match(line.text) or _RETURN_ADDRESS.match(line.text):
+                chrome.append(line)
+            else:
+                rest.append(line)
+        small_tail = next((i for i, line in enumerate(reversed(rest)) if line.size >= body_size * 0.9), len(rest))
+        cut = len(rest) - small_tail
+        zone = rest[cut:]
+        start = next((i for i, line in enumerate(zone) if _is_note_start(line)), None)
+        if start is None:
+            body += rest
+        else:
+            carried = start
+            for index in range(start, 0, -1):
+                if not (notes and 0 < zone[index - 1].bottom - zone[index].bottom <= zone[index].size * 1.6):
+                    break
+                carried = index - 1
+            body += rest[:cut] + zone[:carried]
+            notes += zone[carried:]
+    return _write(body, notes, chrome, body_size)
+
+
+def _is_note_start(line: _Line) -> bool:
+    return bool(_NOTE_START.match(line.text)) or bool(line.markers and line.markers[0][0] == 0)
+
+
+def _blocks(lines: list[_Line], body_size: float) -> list[list[_Line]]:
+    """Body lines grouped into paragraphs by font, spacing and the text column's right margin."""
+    margins: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        left, right = margins.get(line.page, (line.left, line.right))
+        margins[line.page] = (min(left, line.left), max(right, line.right))
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups and _same_block(groups[-1], line, body_size, margins[groups[-1][-1].page]):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+class _Writer:
+    """Writes blocks of lines into the text, recording page breaks, markers and tokens at exact offsets."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.page = 0
+        self.page_breaks: list[int] = []
+        self.markers: list[Token] = []
+
+    def write(self, lines: list[_Line], separator: str = "\n\n", *, join: bool = True) -> tuple[int, int]:
+        """Write lines as one paragraph (`join`) or as lines of one block; the (start, end) written."""
+        if self.parts:
+            self.parts.append(separator)
+            self.length += len(separator)
+        start = self.length
+        text = ""
+        for line in lines:
+            joined = (_joined(text, line.text) if join else f"{text}\n{line.text}") if text else line.text
+            offset = start + len(joined) - len(line.text)
+            text = joined
+            for _ in range(line.page - self.page):
+                self.page += 1
+                self.page_breaks.append(offset)
+            for s, e in line.markers:
+                self.markers.append(Token(T.NOTE_REF, offset + s, offset + e, {"number": line.text[s:e]}))
+        text = text.replace("\ufffe", "-")
+        self.parts.append(text)
+        self.length += len(text)
+        return start, self.length
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size: float) -> Rendered:
+    """Write body, notes and chrome as text and tokens; markers and page breaks at exact offsets."""
+    writer = _Writer()
+    head, body, side = _letterhead_split(body, chrome)
+    fields: dict[str, tuple[str, int, int]] = {}
+    tokens: list[Token] = []
+    if head:
+        tokens += _write_head(writer, head, fields)
+    body_start = writer.length + (2 if writer.parts else 0)
+    for group in _blocks(body, body_size):
+        writer.write(group)
+    body_text = writer.text[body_start:]
+    tokens += [
+        Token(t.kind, t.start + body_start, t.end + body_start, t.attrs)
+        for t in text_reader.tokenize(body_text)
+        if t.kind is not T.NOTE_REF
+    ]
+    tokens = sorted(tokens + writer.markers, key=lambda token: token.start)
+    for group in _note_groups(notes):
+        start, end = writer.write(group)
+        del writer.markers[:]
+        text = writer.text[start:end]
+        match = re.match(r"\d{1,3}", text)
+        if match is None:
+            tokens.append(Token(T.NOTE_TEXT, start, end))
+            continue
+        tokens.append(Token(T.NOTE_NUMBER, start, start + match.end(), {"number": match.group()}))
+        text_start = start + match.end() + len(text[match.end() :]) - len(text[match.end() :].lstrip())
+        if text_start < end:
+            tokens.append(Token(T.NOTE_TEXT, text_start, end))
+    identifier = None
+    if side:
+        start, _ = writer.write(side, join=False)
+        tokens += _side_column(writer.text, start, side, fields)
+    in_side = {id(line) for line in side}
+    for line in chrome:
+        if id(line) in in_side:
+            continue
+        start, end = writer.write([line])
+        tokens.append(Token(T.CHROME, start, end))
+        if identifier is None and _IDENTIFIER.match(line.text):
+            identifier = line.text
+    metadata = Metadata(identifier=identifier) if identifier else None
+    return Rendered(writer.text, tokens, metadata, [], writer.page_breaks, fields)
+
+
+def _letterhead_split(body: list[_Line], chrome: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
+    """A government letterhead's first page: (header lines up to the salutation, the rest, the side column).
+
+    A letter in the letterhead has a "Datum" and a "Betreft" (older: "Onderwerp") line on its first page."""
+    first = [line for line in body if line.page == 0]
+    subject = next((i for i, line in enumerate(first) if _SUBJECT.match(line.text)), None)
+    if subject is None or not any(_DATE_LINE.match(line.text) for line in first[: subject + 1]):
+        return [], body, []
+    end = subject + 1
+    if end < len(first) and _SALUTATION.match(first[end].text):
+        end += 1
+    side = [line for line in chrome if line.page == 0 and line.side]
+    return body[:end], body[end:], side
+
+
+def _write_head(writer: _Writer, head: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The letterhead's addressee block, date, subject and salutation: fields with their spans."""
+    tokens: list[Token] = []
+    address: list[_Line] = []
+    for index, line in enumerate(head):
+        label = _DATE_LINE.match(line.text) or _SUBJECT.match(line.text)
+        if label is not None:
+            if address:
+                tokens += _addressee(writer, address, fields)
+                address = []
+            start, end = writer.write([line])
+            tokens.append(Token(T.CHROME, start, start + label.end("label")))
+            value_start = start + label.start("value")
+            if _DATE_LINE.match(line.text):
+                tokens.append(Token(T.DATELINE, value_start, end))
+            else:
+                fields["subject"] = (line.text[label.start("value") :], value_start, end)
+        elif index == len(head) - 1 and _SALUTATION.match(line.text):
+            start, end = writer.write([line])
+            fields["salutation"] = (line.text, start, end)
+        else:
+            address.append(line)
+    if address:
+        tokens += _addressee(writer, address, fields)
+    return tokens
+
+
+def _addressee(writer: _Writer, lines: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The addressee block: the name lines are the addressee, from "Postbus" or a street on the address."""
+    split = next((i for i, line in enumerate(lines) if _ADDRESS.match(line.text)), len(lines))
+    tokens: list[Token] = []
+    if split:
+        start, end = writer.write(lines[:split], join=False)
+        tokens.append(Token(T.ADDRESSEE, start, end))
+    if split < len(lines):
+        start, end = writer.write(lines[split:], "\n" if split else "\n\n", join=False)
+        fields["addressee_address"] = (" ".join(writer.text[start:end].split()), start, end)
+    return tokens
+
+
+def _side_column(text: str, start: int, side: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The side column is page chrome; the sender (its bold lines on top), kenmerk, uw kenmerk and the
+    number of attachments are taken from it with their spans."""
+    offsets: list[tuple[int, int]] = []
+    position = start
+    for line in side:
+        offsets.append((position, position + len(line.text)))
+        position += len(line.text) + 1
+    tokens = [Token(T.CHROME, s, e) for s, e in offsets]
+    first = next((i for i, line in enumerate(side) if line.bold), None)
+    if first is not None:
+        last = first
+        for index in range(first + 1, len(side)):
+            if not side[index].bold or side[index].text.lower() in _SIDE_LABELS:
+                break
+            last = index
+        sender_start, sender_end = offsets[first][0], offsets[last][1]
+        fields["sender"] = (" ".join(text[sender_start:sender_end].split()), sender_start, sender_end)
+    for index, line in enumerate(side):
+        name = _SIDE_LABELS.get(line.text.lower())
+        if name is None or index + 1 >= len(side) or name in fields:
+            continue
+        value_start, value_end = offsets[index + 1]
+        value = side[index + 1].text
+        if name == "attachments":
+            if not value.isdigit():
+                continue
+        fields[name] = (value, value_start, value_end)
+    return tokens
+
+
+def _note_groups(lines: list[_Line]) -> list[list[_Line]]:
+    """Note lines grouped per note: a note starts at the next number in sequence and may go on on the
+    next page; a line of a note that starts with another number ("482.") goes on with the note."""
+    groups: list[list[_Line]] = []
+    expected: int | None = None
+    for line in lines:
+        number = re.match(r"\d{1,3}", line.text)
+        starts = _is_note_start(line) and number is not None
+        if starts and number is not None and (expected is None or int(number.group()) == expected):
+            groups.append([line])
+            expected = int(number.group()) + 1
+        elif groups:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def recognises(data: bytes) -> bool:
+    """A PDF starts with "%PDF-" (some writers put a few bytes of junk before it)."""
+    return b"%PDF-" in data[:1024]

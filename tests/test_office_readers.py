@@ -1,0 +1,101 @@
+"""The .docx and .odt readers. Expected values for the .docx motie were read by hand from its
+word/document.xml (the paragraphs as Word shows them)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import kamerstuk
+from kamerstuk import ParseError
+from kamerstuk.coverage import check_coverage
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+DOCX = FIXTURES / "office" / "tk-09b97518-motie-36682-10.docx"
+
+
+def test_docx_motie() -> None:
+    document = kamerstuk.parse_file(DOCX)
+    assert document.source_format == "docx"
+    assert [(d.number, d.title) for d in document.dossiers] == [
+        (
+            "36682",
+            "Wijziging van een aantal wetten op het terrein van het Ministerie van Volksgezondheid, Welzijn en "
+            "Sport (Verzamelwet VWS 2024)",
+        )
+    ]
+    assert document.number == "10"
+    assert document.heading == "GEWIJZIGDE MOTIE VAN HET LID CLAASSEN"
+    assert document.kind.value == "gewijzigde_motie"
+    assert str(document.date) == "2025-04-22"
+    assert [(s.role, s.name) for s in document.signatories] == [("Lid", "Claassen")]
+    assert document.identifier == "kst-36682-10"
+    assert check_coverage(document) == []
+
+
+def _docx(body: str, footnotes: str) -> bytes:
+    """Hand-made: a minimal .docx with one footnote, to test markers and notes."""
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document {ns}><w:body>{body}</w:body></w:document>")
+        archive.writestr("word/footnotes.xml", f"<w:footnotes {ns}>{footnotes}</w:footnotes>")
+    return buffer.getvalue()
+
+
+def test_docx_footnote_marker_and_note() -> None:
+    data = _docx(
+        '<w:p><w:r><w:t>Zie het verslag</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> van gisteren.</w:t></w:r></w:p>',
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>Kamerstuk 36 200, nr. 3.</w:t></w:r></w:p>'
+        "</w:footnote>",
+    )
+    document = kamerstuk.parse(data)
+    assert [(r.number, document.text[r.span.start - 7 : r.span.end]) for r in document.note_refs] == [("1", "verslag1")]
+    assert [(n.number, n.text) for n in document.notes] == [("1", "Kamerstuk 36 200, nr. 3.")]
+    assert check_coverage(document) == []
+
+
+def test_odt_motie_notes_free_and_covered() -> None:
+    document = kamerstuk.parse_file(FIXTURES / "multi-format" / "kst-32545-143.odt")
+    assert document.source_format == "odt"
+    assert document.identifier == "kst-32545-143"
+    assert check_coverage(document) == []
+
+
+def test_old_binary_doc() -> None:
+    with pytest.raises(ParseError, match=r"Word 97-2003 \.doc file"):
+        kamerstuk.parse_file(FIXTURES / "office" / "tk-ca71487f.doc")
+
+
+def test_corrupt_docx() -> None:
+    data = DOCX.read_bytes()
+    with pytest.raises(ParseError):
+        kamerstuk.parse(data[: len(data) // 2])
+
+
+def test_batch_inside_a_zip_reads_pdf_and_docx(tmp_path: Path) -> None:
+    archive = tmp_path / "stukken.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(FIXTURES / "pdf" / "kst-21501-02-3121.pdf", "kst-21501-02-3121.pdf")
+        out.write(DOCX, DOCX.name)
+    results = list(kamerstuk.parse_many(archive))
+    assert [r.ok for r in results] == [True, True]
+    assert sorted(r.document.identifier for r in results if r.document) == ["kst-21501-02-3121", "kst-36682-10"]
+
+
+def test_docx_superscript_digits_are_a_marker() -> None:
+    """Hand-made: a marker typed as a superscript run, without a Word footnote."""
+    data = _docx(
+        '<w:p><w:r><w:t>Zie de brief</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+        "<w:t>3</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>",
+        "",
+    )
+    document = kamerstuk.parse(data)
+    assert [(r.number, document.text[r.span.start - 5 : r.span.end + 1]) for r in document.note_refs] == [
+        ("3", "brief3.")
+    ]
