@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamerstuk import find_references
+from kamerstuk import find_references, parse_file
 from kamerstuk.models import Chamber, Reference, ReferenceKind
 from kamerstuk.normalize import normalise
 
@@ -252,3 +252,20 @@ def test_wrapped_citation_is_found() -> None:
     """A citation broken by one line wrap (fixtures/pages/kst-34919-89.txt) keeps the newline in its text."""
     (reference,) = find_references("(Kamerstuk\n34 919, nr. 85)")
     assert reference.text == "Kamerstuk\n34 919, nr. 85"
+
+
+def test_several_dossiers_are_all_kept_and_the_first_is_dossier() -> None:
+    """A citation of two dossiers (fixtures/pages/kst-31839-657.txt) keeps both; `dossier` is the first."""
+    (reference,) = find_references("Kamerstukken 34 477 en 31 839, nr. 57")
+    assert [d.key for d in reference.dossiers] == ["34477", "31839"]
+    assert reference.dossier == reference.dossiers[0]
+    assert reference.identifiers == ["kst-34477-57"]
+
+
+def test_xml_dossierref_with_en_dash_gives_the_dossier() -> None:
+    """`<dossierref dossier="21501-02">21 501–02</dossierref>` in kst-23432-607.xml is dossier 21501-02."""
+    document = parse_file(Path(__file__).parent.parent / "fixtures" / "xml-kst" / "kst-23432-607.xml")
+    found = [r for r in document.references if r.text == "21 501–02"]
+    assert found
+    assert all(r.dossier is not None and r.dossier.key == "21501-02" for r in found)
+    assert all([d.key for d in r.dossiers] == ["21501-02"] for r in found)

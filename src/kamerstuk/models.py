@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
 _FROZEN = ConfigDict(frozen=True, extra="ignore")
 
@@ -176,12 +177,27 @@ class Reference(BaseModel):
     chamber: Chamber | None = None
     year: str | None = None
     dossier: Dossier | None = None
+    #: Every dossier the citation names ("Kamerstukken 34 477 en 31 839, nr. 57"); `dossier` is the first.
+    dossiers: list[Dossier] = []
     numbers: list[str] = []
     item: str | None = None
     pages: str | None = None
     text: str
     span: Span
     note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _first_dossier(cls, data: Any) -> Any:
+        """Keep `dossier` and `dossiers` in step: either given alone fills the other."""
+        if not isinstance(data, dict):
+            return data
+        dossier, dossiers = data.get("dossier"), data.get("dossiers")
+        if dossier is not None and not dossiers:
+            return {**data, "dossiers": [dossier]}
+        if dossier is None and dossiers:
+            return {**data, "dossier": dossiers[0]}
+        return data
 
     @computed_field  # type: ignore[prop-decorator]
     @property
