@@ -202,6 +202,25 @@ CASE_LAW_BEFORE = regex.compile(
     r"(?:\b(?:HR|Hoge\s+Raad|ECLI|LJN|CRvB|CBb|ABRvS|RvS|Hof|Rb\.|Ktr\.|Pres\.)\b[^;()]{0,50}?\bnr\.?\s*+)\Z"
 )
 
+#: An officielebekendmakingen id or URL written out: "kst-28676-464",
+#: "https://zoek.officielebekendmakingen.nl/kst-28676-464.html", ".../dossier/28676", ".../dossier/kst-25051-8.html",
+#: "blg-123456". A dossier number counts only in a URL (the trigger starts at the URL or an id prefix).
+WRITTEN_ID = regex.compile(
+    r"""
+    (?:(?:https?://)?zoek\.officielebekendmakingen\.nl/(?:dossier/)?)?
+    (?:
+        (?P<dossier>\d{4,6}(?:-[0-9A-Z]{1,6})?)(?![\w.-])
+      | (?P<id>(?:kst|stb|stcrt|trb|h-(?:tk|ek|vv)|ah-(?:tk|ek|vv)|kv-(?:tk|ek)|blg)(?:-[0-9A-Za-z]{1,12}){1,4})
+        (?:\.(?:html|pdf|xml|odt))?
+    )
+    (?![\w-])
+    """,
+    _FLAGS,
+)
+
+#: The Tweede Kamer's document and zaak numbers: "2024D40329", "2024Z12345".
+TK_NUMBER = regex.compile(r"(?<![\w/=-])(?P<num>(?:199|20[0-4])\d[DZ]\d{5})(?![\w])")
+
 #: Where a citation can start, per form. Each pattern begins with a literal or a narrow class, so a
 #: scan runs at hundreds of MB/s; one alternation of all of them would be ten times slower.
 TRIGGERS: dict[str, regex.Pattern[str]] = {
@@ -211,6 +230,10 @@ TRIGGERS: dict[str, regex.Pattern[str]] = {
     "stb_stcrt": regex.compile(r"St(?:b|crt|aats)"),
     "trb": regex.compile(r"Tr(?:b|actatenblad)"),
     "vergaderjaar": regex.compile(r"[Vv]ergaderjaar|[Zz]itting(?=\s)"),
+    "written_id": regex.compile(
+        r"(?:https?://)?zoek\.officielebekendmakingen\.nl/|(?<![\w/-])(?:kst|stb|stcrt|trb|h|ah|kv|blg)-[\dtekv]"
+    ),
+    "tk_number": regex.compile(r"(?:199|20[0-4])\d[DZ]\d{5}"),
     "chamber": regex.compile(r"(?:Tweede|Eerste) Kamer|\b(?:TK|EK)\b|\b[TE]\.K\."),
     "nr": regex.compile(r"[Nn]rs?\.?\s?\d{1,5}[a-z]?\s?\("),
     "bare": regex.compile(r"[1-4]\d[ .]?\d{3}(?!\d)(?=[^\n]{0,30}?(?:[,\u2013-]|[Nn]r))"),

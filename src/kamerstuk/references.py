@@ -12,6 +12,7 @@ from typing import Any
 import regex
 
 from . import reference_values as values
+from .identifiers import reference_from_dossier, reference_from_identifier
 from .models import Dossier, Reference, ReferenceKind, Span
 from .reference_grammar import (
     BARE,
@@ -24,8 +25,10 @@ from .reference_grammar import (
     MOTIE,
     OLD_DOSSIER,
     PUBLICATION,
+    TK_NUMBER,
     TRIGGERS,
     VERGADERJAAR,
+    WRITTEN_ID,
 )
 
 _PUBLICATION_KINDS = {
@@ -237,10 +240,36 @@ def _publication(text: str, start: int) -> list[Reference]:
     return [_reference(text, start, match.end(), kind=kind, year=year, numbers=numbers)]
 
 
+def _written_id(text: str, start: int) -> list[Reference]:
+    """Parse an officielebekendmakingen id or URL ("kst-28676-464", ".../dossier/28676") at `start`."""
+    match = WRITTEN_ID.match(text, start, _window(start, text))
+    if match is None:
+        return []
+    span = Span(start=start, end=match.end())
+    written = text[start : match.end()]
+    if match.group("dossier") is not None:
+        found = reference_from_dossier(match.group("dossier"), written, span)
+    else:
+        found = reference_from_identifier(match.group("id"), written, span)
+    return [] if found is None else [found]
+
+
+def _tk_number(text: str, start: int) -> list[Reference]:
+    """Parse a Tweede Kamer document or zaak number ("2024D40329", "2024Z12345") at `start`."""
+    match = TK_NUMBER.match(text, start, _window(start, text))
+    if match is None:
+        return []
+    number = match.group("num")
+    kind = ReferenceKind.TK_DOCUMENT if number[4] == "D" else ReferenceKind.TK_ZAAK
+    return [_reference(text, start, match.end(), kind=kind, numbers=[number])]
+
+
 _PARSERS: dict[str, _Parser] = {
     "kamerstuk": _kamerstuk_labelled,
     "vergaderjaar": _kamerstuk_vergaderjaar,
     "chamber": _chamber_first,
+    "written_id": _written_id,
+    "tk_number": _tk_number,
     "bare": _kamerstuk_bare,
     "nr": _motie,
     "aanhangsel": _handelingen,
