@@ -26,6 +26,7 @@ def _fields(reference: Reference) -> dict[str, Any]:
         "chamber": reference.chamber.value if reference.chamber else None,
         "year": reference.year,
         "dossier": reference.dossier.key if reference.dossier else None,
+        "dossiers": [dossier.key for dossier in reference.dossiers],
         "numbers": reference.numbers,
         "item": reference.item,
         "pages": reference.pages,

@@ -7,10 +7,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from golden import in_page_schema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kamerstuk import find_references
+from kamerstuk import find_references, parse_file
 from kamerstuk.models import Chamber, Reference, ReferenceKind
 from kamerstuk.normalize import normalise
 
@@ -56,7 +57,7 @@ def _score() -> tuple[int, int, int]:
     true_pos = false_pos = false_neg = 0
     for page in _page_ids():
         expected = Counter(_expected(page))
-        found = Counter(_key(r) for r in find_references(_page_text(page)))
+        found = Counter(_key(r) for r in find_references(_page_text(page)) if in_page_schema(r))
         hits = sum((expected & found).values())
         true_pos += hits
         false_pos += sum(found.values()) - hits
@@ -252,3 +253,20 @@ def test_wrapped_citation_is_found() -> None:
     """A citation broken by one line wrap (fixtures/pages/kst-34919-89.txt) keeps the newline in its text."""
     (reference,) = find_references("(Kamerstuk\n34 919, nr. 85)")
     assert reference.text == "Kamerstuk\n34 919, nr. 85"
+
+
+def test_several_dossiers_are_all_kept_and_the_first_is_dossier() -> None:
+    """A citation of two dossiers (fixtures/pages/kst-31839-657.txt) keeps both; `dossier` is the first."""
+    (reference,) = find_references("Kamerstukken 34 477 en 31 839, nr. 57")
+    assert [d.key for d in reference.dossiers] == ["34477", "31839"]
+    assert reference.dossier == reference.dossiers[0]
+    assert reference.identifiers == ["kst-34477-57"]
+
+
+def test_xml_dossierref_with_en_dash_gives_the_dossier() -> None:
+    """`<dossierref dossier="21501-02">21 501–02</dossierref>` in kst-23432-607.xml is dossier 21501-02."""
+    document = parse_file(Path(__file__).parent.parent / "fixtures" / "xml-kst" / "kst-23432-607.xml")
+    found = [r for r in document.references if r.text == "21 501–02"]
+    assert found
+    assert all(r.dossier is not None and r.dossier.key == "21501-02" for r in found)
+    assert all([d.key for d in r.dossiers] == ["21501-02"] for r in found)

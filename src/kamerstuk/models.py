@@ -7,8 +7,9 @@ import datetime
 import html
 from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
 from . import render
 
@@ -29,6 +30,9 @@ def _plural(count: int, word: str) -> str:
 _FROZEN = ConfigDict(frozen=True, extra="ignore")
 
 OB_URL = "https://zoek.officielebekendmakingen.nl/{}.html"
+#: The Tweede Kamer's pages of a document number ("2024D40329") and of a zaak number ("2024Z12345").
+TK_DOCUMENT_URL = "https://www.tweedekamer.nl/kamerstukken/detail?id={0}&did={0}"
+TK_ZAAK_URL = "https://www.tweedekamer.nl/kamerstukken/detail?id={0}"
 
 
 class Span(BaseModel):
@@ -206,6 +210,10 @@ class ReferenceKind(StrEnum):
     STAATSBLAD = "staatsblad"
     STAATSCOURANT = "staatscourant"
     TRACTATENBLAD = "tractatenblad"
+    KAMERVRAGEN = "kamervragen"
+    BIJLAGE = "bijlage"
+    TK_DOCUMENT = "tk_document"
+    TK_ZAAK = "tk_zaak"
 
 
 _ID_PREFIX = {
@@ -228,6 +236,8 @@ class Reference(BaseModel):
     chamber: Chamber | None = None
     year: str | None = None
     dossier: Dossier | None = None
+    #: Every dossier the citation names ("Kamerstukken 34 477 en 31 839, nr. 57"); `dossier` is the first.
+    dossiers: list[Dossier] = []
     numbers: list[str] = []
     item: str | None = None
     pages: str | None = None
@@ -235,14 +245,33 @@ class Reference(BaseModel):
     span: Span
     note: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _first_dossier(cls, data: Any) -> Any:
+        """Keep `dossier` and `dossiers` in step: either given alone fills the other."""
+        if not isinstance(data, dict):
+            return data
+        dossier, dossiers = data.get("dossier"), data.get("dossiers")
+        if dossier is not None and not dossiers:
+            return {**data, "dossiers": [dossier]}
+        if dossier is None and dossiers:
+            return {**data, "dossier": dossiers[0]}
+        return data
+
     @computed_field  # type: ignore[prop-decorator]
     @property
     def identifiers(self) -> list[str]:
-        """The officielebekendmakingen ids this reference points at, one per number."""
+        """The officielebekendmakingen ids this reference points at, one per number (a TK number for tk_ kinds)."""
         if self.kind is ReferenceKind.KAMERSTUK:
             if self.dossier is None:
                 return []
             return [f"kst-{self.dossier.key}-{n}" for n in self.numbers]
+        if self.kind in (ReferenceKind.TK_DOCUMENT, ReferenceKind.TK_ZAAK, ReferenceKind.BIJLAGE):
+            prefix = "blg-" if self.kind is ReferenceKind.BIJLAGE else ""
+            return [f"{prefix}{n}" for n in self.numbers]
+        if self.kind is ReferenceKind.KAMERVRAGEN:
+            chamber_code = _CHAMBER_CODE[self.chamber] if self.chamber else "tk"
+            return [f"kv-{chamber_code}-{n}" for n in self.numbers]
         if self.kind in _ID_PREFIX:
             if self.year is None:
                 return []
@@ -259,7 +288,11 @@ class Reference(BaseModel):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def urls(self) -> list[str]:
-        """The officielebekendmakingen page of every identifier."""
+        """The officielebekendmakingen page of every identifier; the tweedekamer.nl page of a TK number."""
+        if self.kind is ReferenceKind.TK_DOCUMENT:
+            return [TK_DOCUMENT_URL.format(i) for i in self.identifiers]
+        if self.kind is ReferenceKind.TK_ZAAK:
+            return [TK_ZAAK_URL.format(i) for i in self.identifiers]
         return [OB_URL.format(i) for i in self.identifiers]
 
 

@@ -49,6 +49,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "chamber": "the chamber, for Handelingen and Aanhangsel",
         "year": 'vergaderjaar ("2023-2024") or year of the publication',
         "dossier": "the cited dossier, for Kamerstukken",
+        "dossiers": 'every dossier the citation names ("Kamerstukken 34 477 en 31 839, nr. 57"); `dossier`: the first',
         "numbers": "the cited document, page or item numbers",
         "item": "the Handelingen item (agendapunt), or null",
         "pages": 'the cited pages ("blz. 3-5"), or null',

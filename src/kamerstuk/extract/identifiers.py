@@ -13,6 +13,8 @@ _JOURNAL = regex.compile(r"^(?P<kind>stb|stcrt|trb)-(?P<year>\d{4})-(?P<nr>\d+)$
 _HANDELINGEN = regex.compile(
     r"^(?P<kind>h|ah)-(?P<chamber>tk|ek|vv)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<nr>\d+)(?:-(?P<item>\d+))?$"
 )
+_KAMERVRAGEN = regex.compile(r"^kv-(?P<chamber>tk|ek)-(?P<nr>[0-9A-Z]{4,12})$")
+_BIJLAGE = regex.compile(r"^blg-(?P<nr>\d{1,9})$")
 _JOURNALS = {"stb": ReferenceKind.STAATSBLAD, "stcrt": ReferenceKind.STAATSCOURANT, "trb": ReferenceKind.TRACTATENBLAD}
 _CHAMBERS = {"tk": Chamber.TWEEDE_KAMER, "ek": Chamber.EERSTE_KAMER, "vv": Chamber.VERENIGDE_VERGADERING}
 
@@ -38,6 +40,12 @@ def reference_from_identifier(identifier: str, text: str, span: Span) -> Referen
             text=text,
             span=span,
         )
+    if match := _KAMERVRAGEN.match(identifier):
+        chamber = _CHAMBERS[match.group("chamber")]
+        kind = ReferenceKind.KAMERVRAGEN
+        return Reference(kind=kind, chamber=chamber, numbers=[match.group("nr")], text=text, span=span)
+    if match := _BIJLAGE.match(identifier):
+        return Reference(kind=ReferenceKind.BIJLAGE, numbers=[match.group("nr")], text=text, span=span)
     return None
 
 

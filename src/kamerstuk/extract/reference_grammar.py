@@ -31,10 +31,15 @@ COMMA = r"\s*+,\s*+"
 #: A vergaderjaar: "2019/20", "2019–2020", "2008-2009", "'19/'20", or a range "1993/94-1996/97".
 YEAR = r"""
     (?:
-        (?P<y1>(?:1[89]|20)\d{2})\s?[/\u2013-]\s?(?P<y2>(?:1[89]|20)?\d{2})(?!\d)
+        (?P<y1>(?:1[89]|20)\d{2})\s?[/\u2013-](?:\s?[/\u2013-])?\s?(?P<y2>(?:1[89]|20)?\d{2})(?!\d)
         (?P<yrange>\s?[\u2013-]\s?(?:1[89]|20)\d{2}\s?/\s?(?:(?:1[89]|20)?\d{2})(?!\d))?
       | '(?P<a1>\d{2})\s?/\s?'?(?P<a2>\d{2})(?!\d)
     )
+"""
+
+#: Further vergaderjaren of a list ("2003/2004, 2004/2005"): read and left out of `year`.
+MORE_YEARS = r"""
+    (?P<moreyears>(?:\s*+,\s*+(?:1[89]|20)\d{2}\s?[/\u2013-]\s?(?:1[89]|20)?\d{2}(?!\d)){1,8})?
 """
 
 #: The chamber as written after the label; longer spellings come first.
@@ -92,6 +97,8 @@ _KST_TAIL = rf"""
       | {COMMA}(?P<letter>[A-Z]{{1,3}})(?![\w])
       | {_DASH}(?P<compact>\d{{1,5}}[a-z]?)(?![\w])
       | {COMMA}(?P<barenum>\d{{1,5}}[a-z]?)(?![\w.,/-])
+      | \s*+(?P<bracket>\()\s*+(?P<numlist>(?P<num>{_DIGITS})(?:\s*+,\s*+(?P<num>{_DIGITS})){{0,30}})\s*+\)
+      | [^\S\n]++(?P<bareletter>[A-Z]{{1,3}})(?![\w-])
     )?
     (?:{SEP}{PAGES})?
 """
@@ -101,16 +108,38 @@ KAMERSTUK = _compile(
     rf"""
     (?P<label>(?i:kamerstuk(?:ken)?))(?![\w])
     (?:\s++{CHAMBER})?
-    (?:{SEP}(?:(?i:vergaderjaar|zitting)\s++)?{YEAR})?
+    (?:{SEP}(?:(?i:vergaderjaar|zitting)\s++)?{YEAR}{MORE_YEARS})?
     {SEP}{DOSSIERS}
     {_KST_TAIL}
+    """
+)
+
+#: The chamber written out or abbreviated before the year, without "Kamerstukken": "Tweede Kamer
+#: 2008-2009, 31459, 22", "TK 2008-2009, 31473, nummer 25".
+CHAMBER_FIRST = _compile(
+    rf"""
+    (?<![\w.])(?P<label>(?P<chamber>Tweede\s+Kamer|Eerste\s+Kamer|TK|EK|T\.K\.|E\.K\.))(?![\w/-])
+    {SEP}(?:(?i:vergaderjaar|zitting)\s++)?{YEAR}{MORE_YEARS}
+    {SEP}{DOSSIERS}
+    {_KST_TAIL}
+    """
+)
+
+#: A four-digit dossier of before 1960 after its zitting: "Kamerstukken II, Zitting 1958-1959-5380, Nr. 3",
+#: "Zitting 1955-1956 - 4100, Nr. 5"; the ondernummer is required, the year is checked by the parser.
+OLD_DOSSIER = _compile(
+    rf"""
+    (?:(?P<label>(?i:kamerstuk(?:ken)?))(?![\w])(?:\s++{CHAMBER})?{SEP})?
+    (?i:vergaderjaar|zitting)\s++{YEAR}
+    \s*+[,\u2013-]?\s*+(?P<dnum>[1-9]\d{{3}})(?![\d\w])(?P<dsuf>)
+    {SEP}{NUMBERS}(?:{SEP}{PAGES})?
     """
 )
 
 #: "vergaderjaar 1995–1996, 24 690, nr. 1" without the word Kamerstuk.
 VERGADERJAAR = _compile(
     rf"""
-    (?P<label>(?i:vergaderjaar|zitting))\s++{YEAR}
+    (?P<label>(?i:vergaderjaar|zitting))\s++{YEAR}{MORE_YEARS}
     {SEP}{DOSSIERS}
     {_KST_TAIL}
     """
@@ -165,6 +194,33 @@ PUBLICATION = _compile(
 )
 
 
+#: Case law, whose case numbers look like dossiers: a journal with its year after the number
+#: ("BNB 1981/244", "NJ 2015/12", "AB 2004, 12") or a court or ECLI/LJN just before it.
+_JOURNALS = r"(?:BNB|NJ|NJB|AB|JB|JOL|RvdW|V-N|FED|VN|BB|JAR|RSV|USZ|NTFR|WFR|LJN|ECLI)"
+CASE_LAW_AFTER = regex.compile(rf"[\s,;]*+{_JOURNALS}(?![\w])[\s:]*+(?:(?:1[89]|20)\d{{2}}|[A-Z]{{2}})")
+CASE_LAW_BEFORE = regex.compile(
+    r"(?:\b(?:HR|Hoge\s+Raad|ECLI|LJN|CRvB|CBb|ABRvS|RvS|Hof|Rb\.|Ktr\.|Pres\.)\b[^;()]{0,50}?\bnr\.?\s*+)\Z"
+)
+
+#: An officielebekendmakingen id or URL written out: "kst-28676-464",
+#: "https://zoek.officielebekendmakingen.nl/kst-28676-464.html", ".../dossier/28676", ".../dossier/kst-25051-8.html",
+#: "blg-123456". A dossier number counts only in a URL (the trigger starts at the URL or an id prefix).
+WRITTEN_ID = regex.compile(
+    r"""
+    (?:(?:https?://)?zoek\.officielebekendmakingen\.nl/(?:dossier/)?)?
+    (?:
+        (?P<dossier>\d{4,6}(?:-[0-9A-Z]{1,6})?)(?![\w.-])
+      | (?P<id>(?:kst|stb|stcrt|trb|h-(?:tk|ek|vv)|ah-(?:tk|ek|vv)|kv-(?:tk|ek)|blg)(?:-[0-9A-Za-z]{1,12}){1,4})
+        (?:\.(?:html|pdf|xml|odt))?
+    )
+    (?![\w-])
+    """,
+    _FLAGS,
+)
+
+#: The Tweede Kamer's document and zaak numbers: "2024D40329", "2024Z12345".
+TK_NUMBER = regex.compile(r"(?<![\w/=-])(?P<num>(?:199|20[0-4])\d[DZ]\d{5})(?![\w])")
+
 #: Where a citation can start, per form. Each pattern begins with a literal or a narrow class, so a
 #: scan runs at hundreds of MB/s; one alternation of all of them would be ten times slower.
 TRIGGERS: dict[str, regex.Pattern[str]] = {
@@ -173,7 +229,12 @@ TRIGGERS: dict[str, regex.Pattern[str]] = {
     "handelingen": regex.compile(r"[Hh]andelingen"),
     "stb_stcrt": regex.compile(r"St(?:b|crt|aats)"),
     "trb": regex.compile(r"Tr(?:b|actatenblad)"),
-    "vergaderjaar": regex.compile(r"[Vv]ergaderjaar"),
+    "vergaderjaar": regex.compile(r"[Vv]ergaderjaar|[Zz]itting(?=\s)"),
+    "written_id": regex.compile(
+        r"(?:https?://)?zoek\.officielebekendmakingen\.nl/|(?<![\w/-])(?:kst|stb|stcrt|trb|h|ah|kv|blg)-[\dtekv]"
+    ),
+    "tk_number": regex.compile(r"(?:199|20[0-4])\d[DZ]\d{5}"),
+    "chamber": regex.compile(r"(?:Tweede|Eerste) Kamer|\b(?:TK|EK)\b|\b[TE]\.K\."),
     "nr": regex.compile(r"[Nn]rs?\.?\s?\d{1,5}[a-z]?\s?\("),
     "bare": regex.compile(r"[1-4]\d[ .]?\d{3}(?!\d)(?=[^\n]{0,30}?(?:[,\u2013-]|[Nn]r))"),
 }

@@ -71,6 +71,20 @@ def dossier(match: regex.Match[str]) -> Dossier:
     return Dossier(number=number, suffix=match.group("dsuf"))
 
 
+def dossiers(match: regex.Match[str], first: Dossier) -> list[Dossier]:
+    """`first` plus every further dossier of a `DOSSIERS` match ("34 477 en 31 839", "24 802/24 807")."""
+    found = [first]
+    if "xnum" not in match.re.groupindex:
+        return found
+    suffixes = match.spans("xsuf")
+    for number, (start, end) in zip(match.captures("xnum"), match.spans("xnum"), strict=True):
+        following = [s for s in suffixes if s[0] >= end]
+        limit = next((s for s, _ in match.spans("xnum") if s > start), match.end())
+        suffix = next((match.string[a:b] for a, b in following if a < limit), None)
+        found.append(Dossier(number="".join(ch for ch in number if ch.isdigit()), suffix=suffix))
+    return found
+
+
 def numbers(match: regex.Match[str]) -> list[str]:
     """The ondernummers of a `NUMBERS` group, with "t/m" and dash ranges expanded when small."""
     found = list(match.captures("num"))

@@ -13,15 +13,22 @@ import regex
 
 from ..models import Dossier, Reference, ReferenceKind, Span
 from . import reference_values as values
+from .identifiers import reference_from_dossier, reference_from_identifier
 from .reference_grammar import (
     BARE,
+    CASE_LAW_AFTER,
+    CASE_LAW_BEFORE,
+    CHAMBER_FIRST,
     CONTINUATION,
     HANDELINGEN,
     KAMERSTUK,
     MOTIE,
+    OLD_DOSSIER,
     PUBLICATION,
+    TK_NUMBER,
     TRIGGERS,
     VERGADERJAAR,
+    WRITTEN_ID,
 )
 
 _PUBLICATION_KINDS = {
@@ -33,6 +40,10 @@ _PUBLICATION_KINDS = {
     "Tractatenblad": ReferenceKind.TRACTATENBLAD,
 }
 _YEAR_LIKE = regex.compile(r"(?:1[89]|20)\d{2}")
+#: A whole-dossier citation followed by a bare number ("Kamerstukken II, 33 400 12") is ambiguous.
+_TRAILING_NUMBER = regex.compile(r"[^\S\n]++\d{1,5}(?![\w.,/-])")
+#: Before 1960 dossiers had four digits; later a four-digit number after a zitting is no dossier.
+_LAST_FOUR_DIGIT_YEAR = 1960
 _WINDOW = 400
 
 _Parser = Callable[[str, int], list[Reference]]
@@ -71,14 +82,29 @@ def _kamerstuk_labelled(text: str, start: int) -> list[Reference]:
     """Parse "Kamerstuk(ken) ..." at `start`; a "bijlage bij" before it is not part of the citation."""
     match = KAMERSTUK.match(text, start, _window(start, text))
     if match is None:
-        return []
+        return _old_dossier(text, start)
     return _kamerstukken(text, match, start, labelled=True)
+
+
+def _chamber_first(text: str, start: int) -> list[Reference]:
+    """Parse "Tweede Kamer 2008-2009, 31459, 22" or "TK 2008-2009, 31473, nummer 25" at `start`."""
+    match = CHAMBER_FIRST.match(text, start, _window(start, text))
+    return [] if match is None else _kamerstukken(text, match, start, labelled=True)
+
+
+def _old_dossier(text: str, start: int) -> list[Reference]:
+    """Parse a pre-1960 four-digit dossier after its zitting ("Zitting 1955-1956 - 4100, Nr. 5") at `start`."""
+    match = OLD_DOSSIER.match(text, start, _window(start, text))
+    if match is None or int(match.group("y1")) >= _LAST_FOUR_DIGIT_YEAR or _header_like(match):
+        return []
+    fields = {"kind": ReferenceKind.KAMERSTUK, "dossier": Dossier(number=match.group("dnum")), **_session(match)}
+    return [_reference(text, start, match.end(), numbers=values.numbers(match), pages=match.group("pages"), **fields)]
 
 
 def _kamerstuk_vergaderjaar(text: str, start: int) -> list[Reference]:
     """Parse "vergaderjaar 1995–1996, 24 690, nr. 1" at `start`."""
     match = VERGADERJAAR.match(text, start, _window(start, text))
-    return [] if match is None else _kamerstukken(text, match, start, labelled=False)
+    return _old_dossier(text, start) if match is None else _kamerstukken(text, match, start, labelled=False)
 
 
 def _kamerstuk_bare(text: str, start: int) -> list[Reference]:
@@ -92,7 +118,10 @@ def _kamerstukken(text: str, match: regex.Match[str], start: int, *, labelled: b
     dossier, numbers = _dossier_and_numbers(match)
     if _header_like(match) or not (labelled or _complete_without_label(match, dossier)):
         return []
-    shared = {"kind": ReferenceKind.KAMERSTUK, "dossier": dossier, **_session(match)}
+    if _case_law(match, labelled=labelled) or (not numbers and _TRAILING_NUMBER.match(text, match.end())):
+        return []
+    dossiers = values.dossiers(match, dossier)
+    shared = {"kind": ReferenceKind.KAMERSTUK, "dossier": dossier, "dossiers": dossiers, **_session(match)}
     first = _reference(text, start, match.end(), numbers=numbers, pages=match.group("pages"), **shared)
     if not numbers:
         return [first]
@@ -112,7 +141,7 @@ def _dossier_and_numbers(match: regex.Match[str]) -> tuple[Dossier, list[str]]:
     dossier = values.dossier(match)
     if match.group("numlist") is not None:
         return dossier, values.numbers(match)
-    single = match.group("letter") or match.group("compact") or match.group("barenum")
+    single = match.group("letter") or match.group("bareletter") or match.group("compact") or match.group("barenum")
     if single is not None:
         return dossier, [single]
     suffix = dossier.suffix
@@ -123,14 +152,34 @@ def _dossier_and_numbers(match: regex.Match[str]) -> tuple[Dossier, list[str]]:
 
 def _header_like(match: regex.Match[str]) -> bool:
     """Whether a match spanning lines is a document's own header ("Kamerstukken\n36 410", "36 410\nNr. 12")."""
-    if "\n" not in match.group(0):
+    if "\n" not in match.group(0) or match.group("compact") is not None:
         return False
     nrword = match.group("nrword")
     return nrword is None or (nrword[0] == "N" and "\n" in match.string[match.start("dnum") : match.start("nrword")])
 
 
+def _case_law(match: regex.Match[str], *, labelled: bool) -> bool:
+    """Whether the match is a court case number: "HR 3 juni 1981, nr. 20 355, BNB 1981/244" is no Kamerstuk.
+
+    A journal read as the Eerste Kamer letter always gives it away; a court just before or a journal just
+    after counts only for unlabelled citations, since a labelled one may stand next to a ruling.
+    """
+    text = match.string
+    letter_group = "letter" if match.group("letter") is not None else "bareletter"
+    if match.group(letter_group) is not None and CASE_LAW_AFTER.match(text, match.start(letter_group)):
+        return True
+    if labelled:
+        return False
+    start = match.start()
+    if CASE_LAW_AFTER.match(text, match.end()) is not None:
+        return True
+    return CASE_LAW_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def _complete_without_label(match: regex.Match[str], dossier: Dossier) -> bool:
     """Whether an unlabelled citation says enough: a nr., an Eerste Kamer letter, or "35300-XVI-108"."""
+    if match.group("bareletter") is not None or match.group("bracket") is not None:
+        return False
     if match.group("numlist") is not None or match.group("letter") is not None:
         return True
     return match.group("compact") is not None and dossier.suffix is not None and not dossier.suffix.isdigit()
@@ -191,9 +240,36 @@ def _publication(text: str, start: int) -> list[Reference]:
     return [_reference(text, start, match.end(), kind=kind, year=year, numbers=numbers)]
 
 
+def _written_id(text: str, start: int) -> list[Reference]:
+    """Parse an officielebekendmakingen id or URL ("kst-28676-464", ".../dossier/28676") at `start`."""
+    match = WRITTEN_ID.match(text, start, _window(start, text))
+    if match is None:
+        return []
+    span = Span(start=start, end=match.end())
+    written = text[start : match.end()]
+    if match.group("dossier") is not None:
+        found = reference_from_dossier(match.group("dossier"), written, span)
+    else:
+        found = reference_from_identifier(match.group("id"), written, span)
+    return [] if found is None else [found]
+
+
+def _tk_number(text: str, start: int) -> list[Reference]:
+    """Parse a Tweede Kamer document or zaak number ("2024D40329", "2024Z12345") at `start`."""
+    match = TK_NUMBER.match(text, start, _window(start, text))
+    if match is None:
+        return []
+    number = match.group("num")
+    kind = ReferenceKind.TK_DOCUMENT if number[4] == "D" else ReferenceKind.TK_ZAAK
+    return [_reference(text, start, match.end(), kind=kind, numbers=[number])]
+
+
 _PARSERS: dict[str, _Parser] = {
     "kamerstuk": _kamerstuk_labelled,
     "vergaderjaar": _kamerstuk_vergaderjaar,
+    "chamber": _chamber_first,
+    "written_id": _written_id,
+    "tk_number": _tk_number,
     "bare": _kamerstuk_bare,
     "nr": _motie,
     "aanhangsel": _handelingen,
