@@ -94,7 +94,7 @@ def test_size_limit_and_strict_reach_the_workers(client: Client, tmp_path: Path)
 
 
 def test_question_and_motion_tables_in_dask(client: Client, tmp_path: Path) -> None:
-    inputs = [FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml", FIXTURES / "xml-kst" / "kst-31839-999.xml"]
+    inputs = [FIXTURES / "multi-format" / "ah-tk-20202021-3235.xml", FIXTURES / "xml-kst" / "kst-31839-999.xml"]
     tables = kd.to_dataframes(kd.read_results(inputs))
     questions, questioners, clauses = dask.compute(tables["questions"], tables["questioners"], tables["motion_clauses"])
     assert questions["number"].tolist() == [str(n) for n in range(1, 10)]

@@ -22,8 +22,8 @@ def _motion(doc: Document) -> Any:
 
 
 def test_aanhangsel_xml_and_html_agree() -> None:
-    xml = kamerstuk.parse_file(FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml")
-    page = kamerstuk.parse_file(FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.repository.html")
+    xml = kamerstuk.parse_file(FIXTURES / "multi-format" / "ah-tk-20202021-3235.xml")
+    page = kamerstuk.parse_file(FIXTURES / "multi-format" / "ah-tk-20202021-3235.repository.html")
     assert page.kind is xml.kind is kamerstuk.DocumentKind.ANTWOORD_SCHRIFTELIJKE_VRAGEN
     assert len(xml.questions) == 9
     assert _questions(page) == _questions(xml)

@@ -17,7 +17,7 @@ import kamerstuk
 from kamerstuk import DocumentKind, Member
 from kamerstuk.extract.questions import members
 
-AH_XML = FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml"
+AH_XML = FIXTURES / "multi-format" / "ah-tk-20202021-3235.xml"
 
 
 def _texts(element: etree._Element) -> str:

@@ -89,7 +89,7 @@ def test_arrow_schema_follows_the_columns() -> None:
 
 
 def test_question_motion_and_questioner_tables() -> None:
-    answer = kamerstuk.parse_file(FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml")
+    answer = kamerstuk.parse_file(FIXTURES / "multi-format" / "ah-tk-20202021-3235.xml")
     records = to_records(answer, "ah.xml")
     assert [r["number"] for r in records["questions"]] == [str(n) for n in range(1, 10)]
     first = records["questions"][0]

@@ -50,7 +50,7 @@ def nameless_signatory() -> Document:
     return SEED_DOC.model_copy(update={"signatories": [signatory]})
 
 
-AH_XML = (FIXTURES / "aanhangsel" / "ah-tk-20202021-3235.xml").read_bytes()
+AH_XML = (FIXTURES / "multi-format" / "ah-tk-20202021-3235.xml").read_bytes()
 MOTIE_XML = (FIXTURES / "xml-kst" / "kst-31839-999.xml").read_bytes()
 
 
