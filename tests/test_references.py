@@ -270,3 +270,18 @@ def test_xml_dossierref_with_en_dash_gives_the_dossier() -> None:
     assert found
     assert all(r.dossier is not None and r.dossier.key == "21501-02" for r in found)
     assert all([d.key for d in r.dossiers] == ["21501-02"] for r in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("https://zoek.officielebekendmakingen.nl/kst-28676-464.html", 0),
+        ("zie https://zoek.officielebekendmakingen.nl/kst-28676-464.html", 4),
+        ("zie zoek.officielebekendmakingen.nl/kst-28676-464.html", 4),
+        ("//zoek.officielebekendmakingen.nl/kst-28676-464.html", 2),
+    ],
+)
+def test_a_written_url_starts_at_its_scheme_when_it_has_one(text: str, start: int) -> None:
+    """Hand-made: the URL trigger is the bare host; the scheme before it belongs to the reference."""
+    (ref,) = find_references(text)
+    assert ref.span.start == start and ref.identifiers == ["kst-28676-464"]

@@ -230,9 +230,8 @@ TRIGGERS: dict[str, regex.Pattern[str]] = {
     "stb_stcrt": regex.compile(r"St(?:b|crt|aats)"),
     "trb": regex.compile(r"Tr(?:b|actatenblad)"),
     "vergaderjaar": regex.compile(r"[Vv]ergaderjaar|[Zz]itting(?=\s)"),
-    "written_id": regex.compile(
-        r"(?:https?://)?zoek\.officielebekendmakingen\.nl/|(?<![\w/-])(?:kst|stb|stcrt|trb|h|ah|kv|blg)-[\dtekv]"
-    ),
+    "written_url": regex.compile(r"zoek\.officielebekendmakingen\.nl/"),
+    "written_id": regex.compile(r"(?<![\w/-])(?:kst|stb|stcrt|trb|h|ah|kv|blg)-[\dtekv]"),
     "tk_number": regex.compile(r"(?:199|20[0-4])\d[DZ]\d{5}"),
     "chamber": regex.compile(r"(?:Tweede|Eerste) Kamer|\b(?:TK|EK)\b|\b[TE]\.K\."),
     "nr": regex.compile(r"[Nn]rs?\.?\s?\d{1,5}[a-z]?\s?\("),

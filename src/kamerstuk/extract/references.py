@@ -254,6 +254,17 @@ def _written_id(text: str, start: int) -> list[Reference]:
     return [] if found is None else [found]
 
 
+def _written_url(text: str, start: int) -> list[Reference]:
+    """Parse an officielebekendmakingen URL whose host starts at `start`, with its "https://" if written.
+
+    The trigger is the bare host, a literal that scans fast; the scheme before it is taken here.
+    """
+    for scheme in ("https://", "http://"):
+        if start >= len(scheme) and text.startswith(scheme, start - len(scheme)):
+            return _written_id(text, start - len(scheme))
+    return _written_id(text, start)
+
+
 def _tk_number(text: str, start: int) -> list[Reference]:
     """Parse a Tweede Kamer document or zaak number ("2024D40329", "2024Z12345") at `start`."""
     match = TK_NUMBER.match(text, start, _window(start, text))
@@ -268,6 +279,7 @@ _PARSERS: dict[str, _Parser] = {
     "kamerstuk": _kamerstuk_labelled,
     "vergaderjaar": _kamerstuk_vergaderjaar,
     "chamber": _chamber_first,
+    "written_url": _written_url,
     "written_id": _written_id,
     "tk_number": _tk_number,
     "bare": _kamerstuk_bare,
