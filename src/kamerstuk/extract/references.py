@@ -278,6 +278,7 @@ def _tk_number(text: str, start: int) -> list[Reference]:
 _PARSERS: dict[str, _Parser] = {
     "kamerstuk": _kamerstuk_labelled,
     "vergaderjaar": _kamerstuk_vergaderjaar,
+    "zitting": _kamerstuk_vergaderjaar,
     "chamber": _chamber_first,
     "written_url": _written_url,
     "written_id": _written_id,
