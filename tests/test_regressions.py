@@ -101,3 +101,15 @@ def test_tokens_command_shows_the_xml_readers_tokens(capsys: pytest.CaptureFixtu
     assert main(["tokens", str(FIXTURES / "xml-kst" / "kst-21501-20-2146.xml")]) == 0
     kinds = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
     assert kinds[:5] == ["preamble", "preamble", "dossier", "number", "heading"] and "submitter" in kinds
+
+
+def test_an_answering_minister_inside_a_section_heading_is_in_one_place() -> None:
+    """Found by atheris (2026-12-01): "Antwoord van Minister X (...)" read as a section heading gave
+    a signatory whose span lay inside the heading, and coverage counted that text twice."""
+    data = (
+        b"20 Ant1ngezonden 20 december 2024).\nAntwoord van Minister Uitermark (Binnenlandse Zaken en "
+        b"Koninkrijksrelaties) (o\xcctvangen\n4 februari 2025). Zie ook Aanhangse adviesoin relatie(tot voorg"
+    )
+    document = kamerstuk.parse(data)
+    assert [s.name for s in document.signatories] == ["Uitermark"]
+    assert kamerstuk.check_coverage(document) == []

@@ -21,11 +21,13 @@ def owned_spans(document: Document) -> list[tuple[Span, str]]:
         if section.heading_span is not None:
             owned.append((section.heading_span, f"section {index + 1} heading"))
         owned += [(p.span, f"section {index + 1} paragraph") for p in section.paragraphs]
-    paragraphs = [p.span for section in document.sections for p in section.paragraphs]
+    blocks = [p.span for section in document.sections for p in section.paragraphs]
+    blocks += [section.heading_span for section in document.sections if section.heading_span is not None]
     for signatory in document.signatories:
         span = signatory.span
-        # A minister read out of a header sentence ("Antwoord van Minister X (...)") stays in its paragraph.
-        if span is not None and not any(p.start <= span.start and span.end <= p.end for p in paragraphs):
+        # A minister read out of a header sentence ("Antwoord van Minister X (...)") stays in the
+        # paragraph or heading that sentence became.
+        if span is not None and not any(b.start <= span.start and span.end <= b.end for b in blocks):
             owned.append((span, f"signatory {signatory.name or signatory.role}"))
     for note in document.notes:
         owned.append((note.span, f"note {note.number}"))
