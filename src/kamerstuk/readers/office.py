@@ -35,6 +35,10 @@ class Paragraph:
         self.pieces.append((text, marker))
 
 
+#: The compression methods zipfile can unpack.
+_READABLE = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+
+
 def open_zip(data: bytes, source: str | None, kind: str) -> zipfile.ZipFile:
     """The package as a zip, or a `ParseError` naming the format when it is not a readable one."""
     try:
@@ -51,9 +55,11 @@ def member_xml(archive: zipfile.ZipFile, name: str, source: str | None, kind: st
         return None
     if info.file_size > MAX_MEMBER:
         raise ParseError(f"the {kind} member {name} unpacks to {info.file_size:,} bytes; refused", source=source)
+    if info.compress_type not in _READABLE:
+        raise ParseError(f"the {kind} member {name} uses a compression Python cannot read", source=source)
     try:
         return etree.fromstring(archive.read(info), parser=_PARSER)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, NotImplementedError, OSError, EOFError) as exc:
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ParseError(f"the {kind} member {name} cannot be read: {exc}", source=source) from exc
 
 
