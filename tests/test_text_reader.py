@@ -101,3 +101,43 @@ def test_oversized_input_is_refused_before_work() -> None:
 def test_unreadable_file_names_the_file(tmp_path: object) -> None:
     with pytest.raises(ParseError, match="no-such-file"):
         kamerstuk.parse_file("no-such-file.txt")
+
+
+def test_publication_kop_below_site_text_is_preamble() -> None:
+    """kst-36537-8 as berthub.eu/tkconv shows it (real page): the site's menus and metadata, then the
+    publication PDF's own "Tweede Kamer der Staten-Generaal 2" / "Vergaderjaar 2024-2025" lines."""
+    path = PAGES / "kst-36537-8.txt"
+    doc = kamerstuk.parse_file(path)
+    assert doc.vergaderjaar == "2024-2025"
+    assert doc.chamber == "Tweede Kamer"
+    chamber_line = doc.text.index("Tweede Kamer der Staten-Generaal 2")
+    assert all(not (s.heading_span and s.heading_span.start == chamber_line) for s in doc.sections)
+    assert any(span.start == chamber_line for span in doc.page_chrome)
+
+
+def test_chamber_line_with_logo_digit_at_the_top() -> None:
+    """Hand-made: the first lines of a publication PDF copied as text, the chamber's logo digit kept."""
+    text = (
+        "Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2024–2025\n\n36 537 Voorstel van wet\n\n"
+        "Nr. 8 MOTIE VAN HET LID VAN NISPEN\n\nVoorgesteld 30 januari 2025\n\nDe Kamer,\n"
+    )
+    doc = kamerstuk.parse(text)
+    assert (doc.chamber, doc.vergaderjaar, doc.identifier) == ("Tweede Kamer", "2024-2025", "kst-36537-8")
+
+
+def test_late_header_with_dossier_title_and_heading_on_lines_of_their_own() -> None:
+    """Hand-made, in the layout of parlementairemonitor.nl pages: site metadata first, then the
+    publication with the dossier number, its title, "Nr. 2" and the heading each on a line of its own."""
+    text = (
+        "Brief regering; Kabinetsreactie op een rapport\n\nKerngegevens\n\nDocumentdatum 17-03-2014\n"
+        "Kenmerk 33820, nr. 2\n\nTekst\n\nTweede Kamer der Staten-Generaal\n\nVergaderjaar 2013–2014\n\n"
+        "33 820\n\nEvaluatie Wet op de Inlichtingen- en Veiligheidsdiensten 2002\n\nNr. 2\n\n"
+        "BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 11 maart 2014\n\nInleiding\n"
+    )
+    doc = kamerstuk.parse(text)
+    assert (doc.identifier, doc.kind, doc.vergaderjaar) == ("kst-33820-2", DocumentKind.BRIEF, "2013-2014")
+    assert doc.dossier is not None
+    assert doc.dossier.title == "Evaluatie Wet op de Inlichtingen- en Veiligheidsdiensten 2002"
+    assert doc.heading == "BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES"
+    assert not kamerstuk.check_coverage(doc)

@@ -47,7 +47,7 @@ _PAGE_TITLE = regex.compile(r"^(?:\p{Lu}[^:\n]{2,80}?\S : \S|Koninklijke boodsch
 _VERGADERJAAR = regex.compile(r"^Vergaderjaar\s+(?P<y>(?:\d\s?){4}\s*[-–/]\s*(?:\d\s?){1,3}\d)$", regex.IGNORECASE)
 _CHAMBER_NUMBER = regex.compile(r"^[12]$")
 _LIST_HEADING = regex.compile(r"^(?:Korte aantekeningen|Besluitenlijst)\b")
-_CHAMBER_LINE = regex.compile(r"^(?P<c>Tweede|Eerste) Kamer der Staten-Generaal$")
+_CHAMBER_LINE = regex.compile(r"^(?P<c>Tweede|Eerste) Kamer der Staten-Generaal(?: [12])?$")
 _DOSSIER_LINE = regex.compile(r"^" + DOSSIER_PATTERN + r"(?:\s+(?P<title>\S.*))?$", regex.VERBOSE)
 _NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+(?P<rest>\S.*))?$")
 _LETTER_NUMBER = regex.compile(r"^(?P<nr>[A-Z]{1,3})(?P<marker>\d{0,2})\s+(?P<rest>[A-Z][A-Z\d]{2,}\b.*)$")
@@ -450,6 +450,8 @@ class _TextTokenizer:
                 self.emit(T.SUBMITTER, line.start, line.end)
             elif self.signature(line):
                 continue
+            elif self.late_preamble(line):
+                pass
             elif self.late_header(line):
                 continue
             elif is_dateline(line.text):
@@ -473,16 +475,42 @@ class _TextTokenizer:
             self.cursor.advance()
         self.trailing_submitters()
 
+    def late_preamble(self, line: Line) -> bool:
+        """The publication's own chamber and vergaderjaar lines after site text, right above its header
+        (a publication PDF copied below a site's menus): facts for the header, as at the top."""
+        if self.has_header:
+            return False
+        year = _VERGADERJAAR.match(line.text)
+        chamber = _CHAMBER_LINE.match(line.text) if year is None else None
+        if year is None and chamber is None:
+            return False
+        if not any(self._starts_header(below) for below in self.lines[self.i + 1 : self.i + 4]):
+            return False
+        if year is not None:
+            self.emit(T.PREAMBLE, line.start, line.end, vergaderjaar="".join(year.group("y").split()))
+        elif chamber is not None:
+            self.emit(T.PREAMBLE, line.start, line.end, chamber=f"{chamber.group('c')} Kamer der Staten-Generaal")
+        return True
+
     def late_header(self, line: Line) -> bool:
         """The header after site text (menus, vote charts) that hid it: a dossier line with a number
-        line right after it, or "Nr. 12 MOTIE VAN HET LID ..." on its own."""
+        line right after it or after its title line, or "Nr. 12 MOTIE VAN HET LID ..." on its own
+        (the heading may stand on the line below "Nr. 12")."""
         if self.has_header:
             return False
         match = _NUMBER_LINE.match(line.text)
-        rest = match.group("rest") if match is not None else None
-        numbered = rest is not None and kind_from_heading(rest) is not DocumentKind.OTHER
         following = self.lines[self.i + 1].text if self.i + 1 < len(self.lines) else ""
-        dossier = _DOSSIER_LINE.match(line.text) is not None and _NUMBER_LINE.match(following) is not None
+        rest = (match.group("rest") or following) if match is not None else None
+        numbered = rest is not None and kind_from_heading(rest) is not DocumentKind.OTHER
+        dossier_match = _DOSSIER_LINE.match(line.text)
+        dossier = dossier_match is not None and (
+            _NUMBER_LINE.match(following) is not None
+            or (
+                dossier_match.group("title") is None
+                and self.i + 2 < len(self.lines)
+                and _NUMBER_LINE.match(self.lines[self.i + 2].text) is not None
+            )
+        )
         if not (numbered or dossier):
             return False
         before = self.i
