@@ -451,7 +451,7 @@ class _TextTokenizer:
             elif self.signature(line):
                 continue
             elif self.late_preamble(line):
-                pass
+                continue
             elif self.late_header(line):
                 continue
             elif is_dateline(line.text):
@@ -490,6 +490,7 @@ class _TextTokenizer:
             self.emit(T.PREAMBLE, line.start, line.end, vergaderjaar="".join(year.group("y").split()))
         elif chamber is not None:
             self.emit(T.PREAMBLE, line.start, line.end, chamber=f"{chamber.group('c')} Kamer der Staten-Generaal")
+        self.cursor.advance()
         return True
 
     def late_header(self, line: Line) -> bool:
