@@ -8,6 +8,7 @@ in note 1 and 31 125, nr. 130 in note 2, and 36 471, nr. 96 in its body; the mot
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import sys
 import tarfile
@@ -158,3 +159,15 @@ def test_cli_prints_one_dossier_in_order(capsys: pytest.CaptureFixture[str]) -> 
 def test_cli_exit_codes(argv: list[str], code: int, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == code
     assert capsys.readouterr().err.startswith("kamerstuk graph")
+
+
+def test_the_picture_in_the_docs_is_what_the_tool_makes_from_the_fixtures() -> None:
+    """docs/images/citation-graph-33529.svg is remade by tools/graph_picture.py, byte for byte."""
+    spec = importlib.util.spec_from_file_location("graph_picture", FIXTURES.parent / "tools" / "graph_picture.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    graph, members, neighbours = tool.dossier_graph([FIXTURES], "33529")
+    assert {"kst-33529-355", "kst-33529-521", "kst-33529-466"} <= set(members)
+    made = tool.svg(graph, members, neighbours, "33529")
+    assert made == tool.DEFAULT_OUTPUT.read_text(encoding="utf-8"), "run: python tools/graph_picture.py"
