@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("readers", ("readers",)),
     ("assembler", ("assembler",)),
     ("api", ("api",)),
-    ("services", ("validation", "archive", "views")),
+    ("services", ("validation", "archive", "views", "graph")),
     ("entry", ("cli", "dask", "__init__", "__main__")),
 ]
 

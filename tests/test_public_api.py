@@ -13,7 +13,7 @@ DOCUMENTED = [
     ("kamerstuk", name)
     for name in (
         "parse", "parse_file", "parse_many", "parse_metadata", "read_tokens", "tokenize", "find_references",
-        "validate", "check_coverage", "to_records", "to_dataframe", "ParseError", "Result", "Failure",
+        "validate", "check_coverage", "citation_graph", "to_records", "to_dataframe", "ParseError", "Result", "Failure",
         "RULES", "Rule", "Token", "TokenKind",
         "Document", "Dossier", "DocumentKind", "Chamber", "Diagnostic", "Severity", "Metadata", "Note",
         "NoteRef", "Paragraph", "Reference", "ReferenceKind", "Section", "Signatory", "Span",

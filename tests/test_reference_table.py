@@ -32,6 +32,7 @@ def _fields(reference: Reference) -> dict[str, Any]:
         "pages": reference.pages,
         "text": reference.text,
         "identifiers": reference.identifiers,
+        "label": reference.label,
     }
 
 

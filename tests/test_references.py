@@ -285,3 +285,72 @@ def test_a_written_url_starts_at_its_scheme_when_it_has_one(text: str, start: in
     """Hand-made: the URL trigger is the bare host; the scheme before it belongs to the reference."""
     (ref,) = find_references(text)
     assert ref.span.start == start and ref.identifiers == ["kst-28676-464"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # hand-made, in the forms of the issue and of the real rows in tests/data/reference_table.json
+        ("de motie-Van Dijk c.s. (Kamerstuk 36 200, nr. 12)", "motie-Van Dijk c.s."),
+        ("de brief van 5 augustus 2024 (Kamerstuk 36 200, nr. 12)", "brief van 5 augustus 2024"),
+        (
+            "de antwoorden op de vragen van het lid Omtzigt (Aanhangsel Handelingen II 2020/21, nr. 3235)",
+            "antwoorden op de vragen van het lid Omtzigt",
+        ),
+        ("het amendement-Grinwis/Bikker (Kamerstuk 36 200, nr. 12)", "amendement-Grinwis/Bikker"),
+        (
+            "de motie van de leden Kostić en Koekkoek (Kamerstuk 35 334, nr. 391)",
+            "motie van de leden Kostić en Koekkoek",
+        ),
+        ("de motie-Van Dijk c.s. over iets anders (Kamerstuk 36 200, nr. 12)", None),
+        ("de motie-Van Dijk c.s., Kamerstuk 36 200, nr. 12", None),
+        ("de brief. (Kamerstuk 36 200, nr. 12)", None),
+    ],
+)
+def test_label_names_the_cited_document(text: str, label: str | None) -> None:
+    """The words right before a bracketed citation become its label, with a span that cuts them out."""
+    (reference,) = find_references(text)
+    assert reference.label == label
+    if label is None:
+        assert reference.label_span is None
+    else:
+        assert reference.label_span is not None
+        assert text[reference.label_span.start : reference.label_span.end] == label
+        assert reference.label_span.end <= reference.span.start
+
+
+def test_label_never_reaches_into_the_citation_before() -> None:
+    """A label is read only after the previous citation, so two bracketed citations keep their own words."""
+    text = "de motie-Marijnissen/Bikker (36 410, nr. 19) en motie-Dijk (36 410-XVI, nr. 75)"
+    assert [r.label for r in find_references(text)] == ["motie-Marijnissen/Bikker", "motie-Dijk"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "motie-",
+                "Van ",
+                "Dijk",
+                " c.s.",
+                "/",
+                "(",
+                " ",
+                "\n",
+                "brief van ",
+                "5 mei ",
+                "Kamerstuk 36 200, nr. 12",
+                ")",
+                "verslag van het ",
+            ]
+        ),
+        max_size=200,
+    ).map("".join)
+)
+def test_label_spans_are_exact(text: str) -> None:
+    """Every label is the text its span cuts out, and stands before its citation."""
+    for reference in find_references(text):
+        if reference.label_span is not None:
+            assert text[reference.label_span.start : reference.label_span.end] == reference.label
+            assert reference.label_span.end <= reference.span.start

@@ -15,6 +15,7 @@ from .archive.records import to_dataframe, to_records
 from .coverage import check_coverage
 from .errors import ParseError
 from .extract.references import find_references
+from .graph import citation_graph
 from .models import (
     Amendment,
     Chamber,
@@ -46,6 +47,7 @@ __all__ = [
     "Chamber",
     "Clause",
     "check_coverage",
+    "citation_graph",
     "Diagnostic",
     "Document",
     "DocumentKind",

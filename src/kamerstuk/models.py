@@ -244,6 +244,9 @@ class Reference(BaseModel):
     text: str
     span: Span
     note: str | None = None
+    #: The words naming the cited document just before its bracketed citation ("motie-Van Dijk c.s.").
+    label: str | None = None
+    label_span: Span | None = None
 
     @model_validator(mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""Optional dependencies (pandas, pyarrow, dask), imported on first use with a hint naming the extra to install."""
+"""Optional dependencies (pandas, pyarrow, dask, networkx), imported on first use with a hint naming the extra."""
 
 from __future__ import annotations
 

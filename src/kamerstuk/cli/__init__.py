@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from . import batch_cmd, parse_cmd, refs_cmd, rule_cmd, schema_cmd, validate_cmd, view_cmd
+from . import batch_cmd, graph_cmd, parse_cmd, refs_cmd, rule_cmd, schema_cmd, validate_cmd, view_cmd
 from .exit_codes import EXIT_OK, EXIT_USAGE
 
 #: Subcommand modules; each has `register(subparsers)` and sets `func(args) -> int` on its parser.
-COMMANDS: tuple[ModuleType, ...] = (parse_cmd, refs_cmd, view_cmd, batch_cmd, validate_cmd, rule_cmd, schema_cmd)
+COMMANDS: tuple[ModuleType, ...] = (
+    parse_cmd, refs_cmd, view_cmd, batch_cmd, validate_cmd, rule_cmd, schema_cmd, graph_cmd,
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

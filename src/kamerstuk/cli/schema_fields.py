@@ -56,6 +56,9 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "text": "the citation as printed",
         "span": f"{_SPAN}: the citation",
         "note": "the number of the note the citation stands in, or null in the body",
+        "label": 'the words naming the cited document before its bracketed citation ("motie-Van Dijk c.s.", '
+        '"brief van 5 augustus 2024"), or null',
+        "label_span": f"{_SPAN}: the label, or null",
     },
     "Metadata": {
         "identifier": "DC.identifier: the officielebekendmakingen id",

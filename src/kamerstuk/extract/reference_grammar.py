@@ -238,3 +238,31 @@ TRIGGERS: dict[str, regex.Pattern[str]] = {
     "nr": regex.compile(r"[Nn]rs?\.?\s?\d{1,5}[a-z]?\s?\("),
     "bare": regex.compile(r"[1-4]\d[ .]?\d{3}(?!\d)(?=[^\n]{0,30}?(?:[,\u2013-]|[Nn]r))"),
 }
+
+_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_NAME = r"[A-Z][\w'’.-]*+"
+_PARTICLE = r"(?:van|de|der|den|het|ter|ten|te|in|op|'t|’t)"
+#: A member's name as a motie is named after it: "Van Campen", "Inge van Dijk", "Slagt-Tichelman".
+_PERSON = rf"{_NAME}(?:\s++(?:{_PARTICLE}\s++){{0,3}}{_NAME}){{0,3}}"
+#: Free words describing a verslag or a set of answers, within one clause.
+_CLAUSE = r"[^.;:()\[\]]{1,120}?"
+
+#: The words naming a cited document right before its bracketed citation: "motie-Van Campen c.s. (",
+#: "motie Sneller/Ellian (", "amendement van het lid Vreugdenhil c.s. (", "brief van 11 april 2005 (",
+#: "verslag van het schriftelijk overleg Raad Buitenlandse Zaken (", "Lijst van vragen en antwoorden over ... (".
+#: Matched with `search(text, pos, start)` so `\Z` is the start of the citation.
+LABEL = _compile(
+    rf"""
+    (?<![\w-])
+    (?P<label>
+        [Mm]otie(?:-|\s++){_PERSON}(?:\s*+/\s*+{_PERSON}){{0,5}}(?:\s++c\.s\.)?
+      | (?:[Mm]otie|[Aa]mendement)\s++van\s++(?:het\s++lid|de\s++leden)\s++{_PERSON}
+        (?:(?:\s*+,\s*+|\s++en\s++){_PERSON}){{0,5}}(?:\s++c\.s\.)?
+      | [Aa]mendement-{_PERSON}(?:\s*+/\s*+{_PERSON}){{0,5}}(?:\s++c\.s\.)?
+      | (?:[Kk]amer)?[Bb]rie(?:f|ven)\s++van\s++\d{{1,2}}\s++{_MONTH}(?:\s++(?:1[89]|20)\d{{2}}|\s++jl\.)?
+      | [Vv]erslag\s++van\s++(?:het|een|de)\s++{_CLAUSE}
+      | (?:(?:[Ll]ijst\s++van\s++)?vragen\s++en\s++)?[Aa]ntwoorden\s++(?:op|over)\s++{_CLAUSE}
+    )
+    \s*+\(\s*+\Z
+    """
+)

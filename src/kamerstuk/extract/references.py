@@ -22,6 +22,7 @@ from .reference_grammar import (
     CONTINUATION,
     HANDELINGEN,
     KAMERSTUK,
+    LABEL,
     MOTIE,
     OLD_DOSSIER,
     PUBLICATION,
@@ -45,6 +46,8 @@ _TRAILING_NUMBER = regex.compile(r"[^\S\n]++\d{1,5}(?![\w.,/-])")
 #: Before 1960 dossiers had four digits; later a four-digit number after a zitting is no dossier.
 _LAST_FOUR_DIGIT_YEAR = 1960
 _WINDOW = 400
+#: How far before a bracketed citation its label may start.
+_LABEL_WINDOW = 160
 
 _Parser = Callable[[str, int], list[Reference]]
 
@@ -58,9 +61,23 @@ def find_references(text: str) -> list[Reference]:
             continue
         parsed = _PARSERS[form](text, start)
         if parsed:
+            parsed[0] = _labelled(text, parsed[0], consumed)
             found.extend(parsed)
             consumed = parsed[-1].span.end
     return found
+
+
+def _labelled(text: str, reference: Reference, consumed: int) -> Reference:
+    """The reference with the words naming it ("motie-Van Dijk c.s. (Kamerstuk ...)"), read after `consumed`."""
+    start = reference.span.start
+    before = text[max(consumed, start - 24) : start].rstrip()
+    if not before.endswith("("):
+        return reference
+    match = LABEL.search(text, max(consumed, start - _LABEL_WINDOW), start)
+    if match is None:
+        return reference
+    span = Span(start=match.start("label"), end=match.end("label"))
+    return reference.model_copy(update={"label": match.group("label"), "label_span": span})
 
 
 def _triggers(text: str) -> list[tuple[int, str]]:
