@@ -16,7 +16,7 @@ from ..extract.dates import DATE_PATTERN, is_dateline
 from ..extract.dossiers import DOSSIER_PATTERN
 from ..extract.kinds import kind_from_heading
 from ..extract.markers import find_markers
-from ..extract.people import MONARCHS, is_name, looks_like_submitter, parse_role_line
+from ..extract.people import MONARCHS, is_name, is_names_line, looks_like_submitter, parse_role_line
 from ..models import Diagnostic, DocumentKind, Severity, Span
 from ..tokens import Token, TokenKind
 
@@ -68,7 +68,17 @@ _NOTES_START = regex.compile(r"^X\s?Noot$")
 _NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
 _LIST_ITEM = regex.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
 _SENTENCE_END = regex.compile(r"[.:;!?,)»”\"]$")
-_MOTIE_END = regex.compile(r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\s*[.,;]?\s*$", regex.IGNORECASE)
+_MOTIE_END = regex.compile(
+    r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+(?:van\s+de|der)\s+dag\s*[.,;:]?[\s\p{Pd}_]*$", regex.IGNORECASE
+)
+#: Labelled metadata lines of third-party renderings ("Indiener(s): ...", "Onderwerpen: ...",
+#: openkamer's "Indiener André Bosman (VVD)"): site text, never a submitter or a signature.
+_SITE_LABEL = regex.compile(
+    r"^(?:(?:(?:Mede-?)?[Ii]ndiener|Ondertekenaar)(?:s|\(s\))?|Onderwerp(?:en)?|Gepubliceerd|Bron(?: vraag| antwoord)?"
+    r"|ID|Nummer|Documentnummer|Zaaknummer|Gerelateerde personen|Beantwoord door|Volledige titel"
+    r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
+    r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
+)
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
 _PLACE = regex.compile(r"^(?:['’]s-Gravenhage|Den Haag|Brussel|Amsterdam|Rotterdam|Utrecht),?$")
 _BARE_DATE = regex.compile(r"^" + DATE_PATTERN + r"$")
@@ -223,7 +233,7 @@ class _TextTokenizer:
         prose = [(t.start, t.end) for t in self.tokens if t.kind in _PROSE]
         numbers = [int(t.attrs["number"]) for t in self.tokens if t.kind is T.NOTE_NUMBER and t.attrs]
         known = [(t.start, t.attrs["number"]) for t in self.tokens if t.kind is T.NOTE_REF and t.attrs]
-        found = find_markers(self.text, prose, max(numbers) if numbers else None, known)
+        found = find_markers(self.text, prose, max(numbers) if numbers else None, known, min(numbers) if numbers else 1)
         if found:
             self.tokens.extend(Token(T.NOTE_REF, start, end, {"number": number}) for number, start, end in found)
             self.tokens.sort(key=lambda token: token.start)
@@ -446,6 +456,8 @@ class _TextTokenizer:
             elif line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 continue
+            elif _SITE_LABEL.match(line.text):
+                self.emit(T.CHROME, line.start, line.end)
             elif submitters and looks_like_submitter(line.text):
                 self.emit(T.SUBMITTER, line.start, line.end)
             elif self.signature(line):
@@ -612,7 +624,9 @@ class _TextTokenizer:
         index = end
         while index > 0:
             token = self.tokens[index - 1]
-            if token.kind not in (T.PARAGRAPH, T.SECTION_HEADING, T.SUBMITTER) or not is_name(token.text(self.text)):
+            if token.kind not in (T.PARAGRAPH, T.SECTION_HEADING, T.SUBMITTER) or not is_names_line(
+                token.text(self.text)
+            ):
                 break
             index -= 1
         for position in range(index, end):
