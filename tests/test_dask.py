@@ -46,7 +46,8 @@ def test_tables_of_a_directory_and_an_archive(client: Client, tmp_path: Path) ->
     assert references["target_identifier"].tolist() == expected["references"]["target_identifier"].tolist()
     assert f"{archive}!x/{real_texts()[0][0]}" in set(documents["source"])
     unrecognised = unrecognised_pages()
-    assert errors["error_type"].value_counts().to_dict() == {"NotAKamerstukError": unrecognised, "ParseError": 1}
+    want = {"NotAKamerstukError": unrecognised, "ParseError": 1}
+    assert errors["error_type"].value_counts().to_dict() == {kind: count for kind, count in want.items() if count}
 
 
 def test_to_parquet_writes_every_table_per_partition(client: Client, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import regex
 
+from .extract.addressing import chamber_from_header
 from .extract.dates import DATE_PATTERN, parse_date, parse_dateline
 from .extract.dossiers import split_dossier
 from .extract.identifiers import reference_from_dossier, reference_from_identifier
@@ -465,18 +466,12 @@ class Assembler:
         return kind_from_body(self.text)
 
     def chamber(self, number: str | None) -> Chamber | None:
-        """The chamber from the site's metadata, the addressee, or the kind of number (letters: Eerste Kamer)."""
+        """The chamber from the site's metadata, the addressee or heading, or the kind of number."""
         named = self.preamble.get("chamber")
         if named:
             return _CHAMBERS.get(named.split()[0])
-        addressee = self.fields.get("addressee")
-        if addressee is not None:
-            for word, chamber in _CHAMBERS.items():
-                if f"{word} Kamer" in addressee:
-                    return chamber
-        if number is not None:
-            return Chamber.EERSTE_KAMER if number[:1].isalpha() else Chamber.TWEEDE_KAMER
-        return None
+        word = chamber_from_header(self.fields.get("addressee"), self.fields.get("heading"), number)
+        return _CHAMBERS[word] if word is not None else None
 
     def references(self) -> list[Reference]:
         """References in the document's own text and notes (page chrome is site text).

@@ -134,6 +134,7 @@ class Signatory(BaseModel):
     name: str | None = None
     span: Span | None = None
     party: str | None = None
+    on_behalf_of: list[str] = []
 
 
 class Member(BaseModel):

@@ -26,6 +26,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "name": "the person's name as printed, or null when only the role is printed",
         "span": f"{_SPAN}: the signature block",
         "party": "the signer's party (a member submitting a motie), or null",
+        "on_behalf_of": 'the others the signer signs for ("mede namens de Minister van ..."), as printed, in order',
     },
     "Paragraph": {
         "text": "the paragraph's text (a copy of its span of `Document.text`)",

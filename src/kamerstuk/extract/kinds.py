@@ -31,10 +31,14 @@ _HEADING_RULES: tuple[tuple[str, DocumentKind], ...] = (
     (r"memorie\s+van\s+antwoord", K.MEMORIE_VAN_ANTWOORD),
     (r"voorlopig\s+verslag", K.VOORLOPIG_VERSLAG),
     (r"eindverslag", K.EINDVERSLAG),
+    (r"nader\s+rapport", K.ADVIES_RAAD_VAN_STATE),
     (r"lijst\s+van\s+(?:feitelijke\s+)?vragen\s+en\s+antwoorden", K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN),
-    (r"verslag\s+van\s+een\s+(?:nader\s+)?schriftelijk\s+overleg", K.VERSLAG_SCHRIFTELIJK_OVERLEG),
     (
-        r"verslag\s+van\s+een\s+(?:algemeen\s+overleg|commissiedebat|notaoverleg|wetgevingsoverleg)",
+        r"verslag\s+(?:van\s+(?:een|het)\s+)?(?:nader\s+)?schriftelijk(?:e)?\s+overleg",
+        K.VERSLAG_SCHRIFTELIJK_OVERLEG,
+    ),
+    (
+        r"verslag\s+(?:van\s+(?:een|het)\s+)?(?:algemeen\s+overleg|commissiedebat|nota-?overleg|wetgevingsoverleg)",
         K.VERSLAG_COMMISSIEDEBAT,
     ),
     (r"koninklijke\s+boodschap", K.KONINKLIJKE_BOODSCHAP),
@@ -43,6 +47,8 @@ _HEADING_RULES: tuple[tuple[str, DocumentKind], ...] = (
     (r"(?:nader\s+)?verslag", K.VERSLAG),
 )
 _COMPILED = tuple((regex.compile(pattern, regex.IGNORECASE), kind) for pattern, kind in _HEADING_RULES)
+#: Kinds a heading names wherever the phrase stands: "VERSLAG HOUDENDE EEN LIJST VAN VRAGEN EN ANTWOORDEN".
+_ANYWHERE = frozenset({K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN})
 
 #: Standard wording in a body that tells the kind when the heading is missing.
 _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
@@ -54,6 +60,12 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
     (
         regex.compile(r"^Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State"),
         K.ADVIES_RAAD_VAN_STATE,
+    ),
+    (
+        regex.compile(
+            r"^\s*(?i:nader\s+|tweede\s+nader\s+)?(?i:gewijzigde)\s+(?i:motie)\s+(?i:van)\b", regex.MULTILINE
+        ),
+        K.GEWIJZIGDE_MOTIE,
     ),
     (regex.compile(r"^De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
     (regex.compile(r"^\s*Mededeling van\b", regex.MULTILINE), K.MEDEDELING),
@@ -70,6 +82,22 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
             r"^De vaste commissie voor [^\n]{3,120}? heeft (?:nader )?schriftelijk overleg gevoerd", regex.MULTILINE
         ),
         K.VERSLAG_SCHRIFTELIJK_OVERLEG,
+    ),
+    (
+        regex.compile(
+            r"^De (?:vaste |algemene )?commissies? voor [^\n]{3,300}? (?:heeft|hebben) op [^\n]{6,40}? "
+            r"(?:een\s+)?(?:overleg|commissiedebat|algemeen overleg|notaoverleg|wetgevingsoverleg) gevoerd",
+            regex.MULTILINE,
+        ),
+        K.VERSLAG_COMMISSIEDEBAT,
+    ),
+    (
+        regex.compile(
+            r"^De (?:vaste |algemene )?commissies? voor [^\n]{3,300}? (?:heeft|hebben) [^\n]{0,40}?"
+            r"vragen (?:en opmerkingen )?voorgelegd[^\n]{0,400}?(?:antwoorden|beantwoord)",
+            regex.MULTILINE,
+        ),
+        K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN,
     ),
     (regex.compile(r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),
 )
@@ -96,6 +124,19 @@ _PAGE_KINDS = {
     "verslag schriftelijk overleg": K.VERSLAG_SCHRIFTELIJK_OVERLEG,
     "inbreng verslag schriftelijk overleg": K.VERSLAG_SCHRIFTELIJK_OVERLEG,
     "lijst van vragen en antwoorden": K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN,
+    "advies raad van state": K.ADVIES_RAAD_VAN_STATE,
+    "nader rapport": K.ADVIES_RAAD_VAN_STATE,
+    "verslag": K.VERSLAG,
+    "voorlopig verslag": K.VOORLOPIG_VERSLAG,
+    "eindverslag": K.EINDVERSLAG,
+    "memorie van antwoord": K.MEMORIE_VAN_ANTWOORD,
+    "nota naar aanleiding van het verslag": K.NOTA_NAAR_AANLEIDING_VAN_VERSLAG,
+    "verslag commissiedebat": K.VERSLAG_COMMISSIEDEBAT,
+    "verslag algemeen overleg": K.VERSLAG_COMMISSIEDEBAT,
+    "verslag notaoverleg": K.VERSLAG_COMMISSIEDEBAT,
+    "verslag wetgevingsoverleg": K.VERSLAG_COMMISSIEDEBAT,
+    "besluitenlijst": K.BESLUITENLIJST,
+    "besluitenlijst commissie": K.BESLUITENLIJST,
     "schriftelijke vragen": K.SCHRIFTELIJKE_VRAGEN,
     "antwoord schriftelijke vragen": K.ANTWOORD_SCHRIFTELIJKE_VRAGEN,
     "mededeling schriftelijke vragen": K.MEDEDELING,
@@ -111,6 +152,8 @@ def kind_from_heading(heading: str) -> DocumentKind:
     best: tuple[int, DocumentKind] | None = None
     for pattern, kind in _COMPILED:
         match = pattern.search(heading)
+        if match is not None and kind in _ANYWHERE:
+            return kind
         if match is not None and (best is None or match.start() < best[0]):
             best = (match.start(), kind)
     return best[1] if best else K.OTHER

@@ -15,6 +15,8 @@ _DIGITS = regex.compile(r"[0-9]+")
 _MONTH_BEFORE = re.compile(
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+$"
 )
+#: "01-10-2016" before a glued marker: a numeric date ("(Volkskrant, 01-10-20161)").
+_NUMERIC_DATE_BEFORE = re.compile(r"(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.]$")
 #: A five-digit number that is cited (a dossier "20223, nr. 7", "Kamerstuk 19637") is no year plus marker.
 _CITED_NUMBER = re.compile(r"(?:[Kk]amerstuk(?:ken)?|[Dd]ossier)\s+\d+$|^\d+\s*,?\s*(?:nr|nrs)\b|\d+[-/]\d")
 _GLUE = frozenset(")]»”\"’'.,:;?!")
@@ -44,10 +46,14 @@ def _candidate(text: str, start: int, end: int, expected: int) -> tuple[int, int
             return None
         return (start, end) if before in _GLUE and after in _AFTER else None
     if after in _AFTER and len(digits) == 4 + len(marker) and digits.endswith(marker) and _is_year(digits[:4]):
-        if _MONTH_BEFORE.search(text, max(0, start - 12), start) or not _CITED_NUMBER.search(
-            text, max(0, start - 12), end + 6
+        if (
+            _MONTH_BEFORE.search(text, max(0, start - 12), start)
+            or _NUMERIC_DATE_BEFORE.search(text, max(0, start - 8), start)
+            or not _CITED_NUMBER.search(text, max(0, start - 12), end + 6)
         ):
             return end - len(marker), end
+    if after in _AFTER and digits.endswith(marker) and _code_before(text, start, digits) == len(digits) - len(marker):
+        return end - len(marker), end
     return None
 
 
@@ -75,40 +81,127 @@ def find_markers(
     ranges: Sequence[tuple[int, int]],
     limit: int | None = None,
     known: Sequence[tuple[int, str]] = (),
+    first: int = 1,
 ) -> list[tuple[str, int, int]]:
     """Find note markers (number, start, end) inside the sorted `ranges` of `text`, in order.
 
     Plain text cannot tell a marker from a number by layout, so markers must count up: a candidate
     is taken only when it is the next note number (glued to a word, bracket, quote or punctuation,
-    or to a year after a month name), and not a page number glued to an entry of a table of
-    contents; `limit` (the highest note number, when the notes are known) caps the count. `known`
-    are (position, number) markers the reader already placed; counting goes on from them.
+    to a year after a month name or in a numeric date, or listed after the previous marker as in
+    "»1, 2"), and not a page number glued to an entry of a table of contents. Counting starts at
+    `first` (the lowest note number, when the notes are known); when no marker counts up from it,
+    an excerpt may start mid-way, and counting starts from the first plausible marker instead. Past
+    `limit` (the highest note number) only a marker glued to a word continues the count, so that a
+    marker whose note is missing is still found. `known` are (position, number) markers the reader
+    already placed; counting goes on from them.
     """
     if not ranges:
         return []
+    found = _count_markers(text, ranges, limit, known, first, mid_way=False)
+    if not found and not known:
+        found = _count_markers(text, ranges, limit, known, first, mid_way=True)
+    return found
+
+
+def _count_markers(
+    text: str,
+    ranges: Sequence[tuple[int, int]],
+    limit: int | None,
+    known: Sequence[tuple[int, str]],
+    first: int,
+    *,
+    mid_way: bool,
+) -> list[tuple[str, int, int]]:
+    """One counting pass of `find_markers`; with `mid_way` the count starts at the first plausible marker."""
     starts = [start for start, _ in ranges]
     pending = sorted(known)
     next_known = 0
     found: list[tuple[str, int, int]] = []
-    expected = 1
+    expected: int | None = None if mid_way else first
+    last_end = -1
     for match in _DIGITS.finditer(text):
         while next_known < len(pending) and pending[next_known][0] <= match.start():
-            number = pending[next_known][1]
-            expected = int(number) + 1 if number.isdigit() else expected
+            placed = pending[next_known][1]
+            expected = int(placed) + 1 if placed.isdigit() else expected
             next_known += 1
-        if limit is not None and expected > limit:
-            break
-        hit = _candidate(text, match.start(), match.end(), expected)
-        if hit is None:
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= ranges[index][1]:
             continue
-        index = bisect_right(starts, hit[0]) - 1
-        if index < 0 or hit[0] >= ranges[index][1] or _is_name(text, hit[0], str(expected)):
+        if expected is None:
+            hit = _first_candidate(text, match.start(), match.end())
+            if hit is None:
+                continue
+            number = int(text[hit[0] : hit[1]])
+        else:
+            number = expected
+            beyond = limit is not None and expected > limit
+            hit = _listed(text, match.start(), match.end(), expected, last_end)
+            if hit is None:
+                hit = _candidate(text, match.start(), match.end(), expected)
+                if hit is not None and beyond and not _glued_to_word(text, hit[0]):
+                    continue
+        if hit is None or _is_name(text, hit[0], str(number)) or _in_contents_list(text, hit[1]):
             continue
-        if _in_contents_list(text, hit[1]):
-            continue
-        found.append((str(expected), hit[0], hit[1]))
-        expected += 1
+        found.append((str(number), hit[0], hit[1]))
+        expected = number + 1
+        last_end = hit[1]
     return found
+
+
+#: What stands between two markers of a flattened superscript list: "»1, 2", "1,2", "1 2".
+_LIST_GAP = frozenset({", ", ",", " "})
+
+
+def _listed(text: str, start: int, end: int, expected: int, last_end: int) -> tuple[int, int] | None:
+    """The next number of a flattened marker list right after the previous marker ("»1, 2")."""
+    if last_end < 0 or text[last_end:start] not in _LIST_GAP or text[start:end] != str(expected):
+        return None
+    after = text[end] if end < len(text) else " "
+    return (start, end) if after in _AFTER else None
+
+
+def _glued_to_word(text: str, start: int) -> bool:
+    """True when the marker at `start` is glued to a word of three letters or more ("technologiegebieden2")."""
+    word = text[max(0, start - 3) : start]
+    return len(word) == 3 and word.isalpha()
+
+
+def _first_candidate(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A marker that can open the count of an excerpt that starts mid-way: one or two digits glued to a
+    lower-case word ("tijdstip2"), to a closing quote or bracket, to punctuation after a word
+    ("staatsrecht.4"), or to a known code that ends in digits ("covid-192")."""
+    digits = text[start:end]
+    after = text[end] if end < len(text) else " "
+    if after not in _AFTER:
+        return None
+    code = _code_before(text, start, digits)
+    if code is not None:
+        start += code
+        digits = digits[code:]
+    if not 1 <= len(digits) <= 2 or digits[0] == "0":
+        return None
+    before = text[start - 1] if start else " "
+    if code is not None or before in ')»”’"':
+        return start, end
+    if before in ".,:;":
+        word = text[max(0, start - 6) : start - 1]
+        return (start, end) if len(word) == 5 and word.isalpha() and word.islower() else None
+    word = text[max(0, start - 3) : start]
+    return (start, end) if len(word) == 3 and word.isalpha() and word.islower() else None
+
+
+def _code_before(text: str, start: int, digits: str) -> int | None:
+    """How many leading digits of the run belong to a known code glued before a marker ("covid-19" + "2")."""
+    word_start = start
+    while (
+        word_start > 0 and start - word_start < 12 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-")
+    ):
+        word_start -= 1
+    word = text[word_start:start].lower()
+    for length in range(1, len(digits)):
+        if (word + digits[:length]) in _NOT_MARKERS:
+            return length
+    return None
 
 
 def _in_contents_list(text: str, end: int) -> bool:

@@ -37,7 +37,19 @@ ROLE_START = regex.compile(
     r"(?P<role>" + _ROLE_WORDS + r")\b(?P<rest>[^\n]{0,160})$",
     regex.IGNORECASE,
 )
-_PORTFOLIO = regex.compile(r"^\s*(?:van|voor)\s+(?P<p>.+?)\s*$")
+_PORTFOLIO = regex.compile(r"^\s*(?i:van|voor)\s+(?P<p>.+?)\s*$")
+#: "mede namens de Minister van ...": the others a signer signs for, after the own portfolio.
+_ON_BEHALF = regex.compile(r",?\s*\b(?:mede\s+)?namens\s+(?=(?:de|het)\s)", regex.IGNORECASE)
+#: Where one of several others starts: ", de Minister ..." or " en de Staatssecretaris ...".
+_BEHALF_SPLIT = regex.compile(
+    r"\s*,\s*(?=(?:de|het)\s+(?:" + _ROLE_WORDS + r")\b)|\s+en\s+(?=(?:de|het)\s+(?:" + _ROLE_WORDS + r")\b)",
+    regex.IGNORECASE,
+)
+_ARTICLE = regex.compile(r"^(?:de|het)\s+", regex.IGNORECASE)
+#: "De Voorzitter van de Tweede Kamer der Staten-Generaal": the chamber is the Voorzitter's portfolio.
+_CHAMBER = regex.compile(r"^(?:de\s+)?(?P<c>tweede|eerste)\s+kamer\s+der\s+staten-generaal$", regex.IGNORECASE)
+#: Words a portfolio printed in capitals keeps in lower case ("ONDERWIJS, CULTUUR EN WETENSCHAPPEN").
+_LOWER_WORDS = frozenset({"en", "van", "voor", "de", "der", "het"})
 _TUSSENVOEGSELS = {
     "van",
     "de",
@@ -137,6 +149,14 @@ def looks_like_submitter(text: str) -> bool:
     return 0 < len(name) <= 50 and name[0].isupper() and len(name.split()) <= 5 and not any(c.isdigit() for c in name)
 
 
+def is_names_line(text: str) -> bool:
+    """True for a line of one or more submitters' names: "Van Ojik", "Jansen, De Vries", "Pieters en Bakker."."""
+    if is_name(text):
+        return True
+    pieces = [piece for piece in _NAME_LIST.split(text.strip().rstrip(" ,;._")) if piece]
+    return len(pieces) > 1 and all(is_name(piece) for piece in pieces)
+
+
 def split_names(text: str) -> list[str]:
     """Split one line that holds several names ("J.W. Remkes W. Koolmees") into names."""
     return [part.strip() for part in _NAME_SPLIT.split(text) if part.strip()]
@@ -144,12 +164,15 @@ def split_names(text: str) -> list[str]:
 
 class RoleLine(NamedTuple):
     """A signature role line read: the role, its portfolio, the name on the line (if any), and
-    whether the role is plural ("De informateurs"), so that several name lines follow."""
+    whether the role is plural ("De informateurs"), so that several name lines follow; the others
+    signed for ("mede namens ..."), and whether the whole line is such a "mede namens" line."""
 
     role: str
     portfolio: str | None
     name: str | None
     plural: bool
+    on_behalf_of: tuple[str, ...] = ()
+    behalf_only: bool = False
 
 
 def parse_role_line(line: str) -> RoleLine | None:
@@ -178,11 +201,45 @@ def parse_role_line(line: str) -> RoleLine | None:
         if second is None:
             return None
         body = f"van {second.portfolio}" if second.portfolio else ""
+    body, on_behalf_of = _split_behalf(body)
     portfolio_match = _PORTFOLIO.match(body.rstrip(",")) if body.strip(", ") else None
     if body.strip(", ") and portfolio_match is None:
         return None
-    portfolio = portfolio_match.group("p") if portfolio_match and role in _MINISTERIAL else None
-    return RoleLine(role, portfolio, name, role_word in _PLURAL_ROLES)
+    portfolio = _portfolio(role, portfolio_match.group("p")) if portfolio_match else None
+    behalf_only = line[:5].lower() in ("mede ", "namen")
+    return RoleLine(role, portfolio, name, role_word in _PLURAL_ROLES, on_behalf_of, behalf_only)
+
+
+def _split_behalf(body: str) -> tuple[str, tuple[str, ...]]:
+    """Split "van Onderwijs, ..., mede namens de Minister van X en de Staatssecretaris van Y" into the
+    own portfolio part and the others ("Minister van X", "Staatssecretaris van Y")."""
+    match = _ON_BEHALF.search(body)
+    if match is None or match.start() == 0:
+        return body, ()
+    return body[: match.start()], _others(body[match.end() :])
+
+
+def _others(text: str) -> tuple[str, ...]:
+    """ "de Minister van X en de Staatssecretaris van Y," as ("Minister van X", "Staatssecretaris van Y")."""
+    parts = _BEHALF_SPLIT.split(text.strip(" ,"))
+    return tuple(_ARTICLE.sub("", part.strip(" ,")) for part in parts if part.strip(" ,"))
+
+
+def _portfolio(role: str, printed: str) -> str | None:
+    """The portfolio of a role: a ministry for a minister, the chamber for its Voorzitter, else none.
+    A portfolio printed in capitals reads as the mixed-case one."""
+    if role == "Voorzitter":
+        chamber = _CHAMBER.match(printed)
+        return f"{chamber.group('c').capitalize()} Kamer der Staten-Generaal" if chamber else None
+    if role not in _MINISTERIAL:
+        return None
+    if not printed.isupper():
+        return printed
+    words = printed.split(" ")
+    return " ".join(
+        word.lower() if index and word.lower() in _LOWER_WORDS else word[:1] + word[1:].lower()
+        for index, word in enumerate(words)
+    )
 
 
 def _split_name(rest: str) -> tuple[str | None, str | None]:
@@ -212,6 +269,7 @@ def signatories_from_lines(
     result: list[Signatory] = []
     unused: list[tuple[str, int, int]] = []
     pending: tuple[str, str | None, int, int, bool] | None = None
+    behalf: list[str] = []
     named = False
 
     def add(role: str, portfolio: str | None, text: str, names: str, start: int, from_start: int) -> None:
@@ -220,24 +278,33 @@ def signatories_from_lines(
         for index, (name_start, name_end) in enumerate(_name_offsets(names)):
             span_start = from_start if index == 0 else start + offset + name_start
             span = Span(start=span_start, end=start + offset + name_end)
-            result.append(Signatory(role=role, portfolio=portfolio, name=names[name_start:name_end], span=span))
+            name = names[name_start:name_end]
+            result.append(Signatory(role=role, portfolio=portfolio, name=name, span=span, on_behalf_of=list(behalf)))
 
     def close() -> None:
         if pending is not None and not named:
             role, portfolio, start, end, _ = pending
             if keep_unnamed:
-                result.append(Signatory(role=role, portfolio=portfolio, span=Span(start=start, end=end)))
+                result.append(
+                    Signatory(role=role, portfolio=portfolio, span=Span(start=start, end=end), on_behalf_of=behalf)
+                )
             else:
                 unused.append((line_text, start, end))
 
     line_text = ""
     for text, start, end in lines:
         parsed = parse_role_line(text)
-        if parsed is not None:
+        if parsed is not None and parsed.behalf_only and pending is not None and not named:
+            # "mede namens de Minister van X," on its own line under the role line: one more signed for.
+            behalf.extend(_others(_ON_BEHALF.sub("", text, count=1)))
+            if parsed.name:
+                add(pending[0], pending[1], text, parsed.name, start, pending[2])
+                named = True
+        elif parsed is not None:
             close()
             line_text = text
-            role, portfolio, name, plural = parsed
-            pending, named = (role, portfolio, start, end, plural), name is not None
+            role, portfolio, name, plural, on_behalf_of, _ = parsed
+            pending, named, behalf = (role, portfolio, start, end, plural), name is not None, list(on_behalf_of)
             if name:
                 add(role, portfolio, text, name, start, start)
         elif text in MONARCHS and pending is None:

@@ -16,7 +16,7 @@ from ..extract.dates import DATE_PATTERN, is_dateline
 from ..extract.dossiers import DOSSIER_PATTERN
 from ..extract.kinds import kind_from_heading
 from ..extract.markers import find_markers
-from ..extract.people import MONARCHS, is_name, looks_like_submitter, parse_role_line
+from ..extract.people import MONARCHS, is_name, is_names_line, looks_like_submitter, parse_role_line
 from ..models import Diagnostic, DocumentKind, Severity, Span
 from ..tokens import Token, TokenKind
 
@@ -39,14 +39,25 @@ _CHROME = regex.compile(
 )
 _TABLE_HEAD = regex.compile(r"^(?:\|\s*)?Datum publicatie\s*\|?\s*Organisatie")
 _TABLE_RULE = regex.compile(r"^\|?(?:\s*-{3,}\s*\|?)+$")
+#: A row of the site's metadata table, also glued ("Tweede Kamer der Staten-Generaal2011-201231568 nr. 100"),
+#: with or without the publication and receipt dates around it and with or without the chamber.
+_TABLE_DATE = r"(?:\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2} \p{Ll}+ \d{4})"
 _TABLE_ROW = regex.compile(
-    r"^(?:\|\s*)?(?:[\d-]{8,10}\s*\|\s*)?(?P<chamber>(?:Tweede|Eerste) Kamer der Staten-Generaal)\s*\|?\s*"
-    r"(?P<year>\d{4}-\d{4})\s*\|?\s*(?P<dossier>\d{5}(?:-[0-9A-Z]{1,6})?)\s+nr\.\s*(?P<nr>[0-9A-Za-z]{1,6})\s*\|?\s*$"
+    r"^(?:\|\s*)?(?:" + _TABLE_DATE + r"\s*\|?\s*)?"
+    r"(?:(?P<chamber>(?:Tweede|Eerste) Kamer der Staten-Generaal)\s*\|?\s*)?"
+    r"(?P<year>\d{4}-\d{4})\s*\|?\s*(?P<dossier>\d{5}(?:-[0-9A-Z]{1,6})?)\s*nr\.\s*(?P<nr>[0-9A-Za-z]{1,6}?)"
+    r"(?:\s*\|?\s*" + _TABLE_DATE + r")?\s*\|?\s*$"
 )
 _PAGE_TITLE = regex.compile(r"^(?:\p{Lu}[^:\n]{2,80}?\S : \S|Koninklijke boodschap - \S)")
 _VERGADERJAAR = regex.compile(r"^Vergaderjaar\s+(?P<y>(?:\d\s?){4}\s*[-–/]\s*(?:\d\s?){1,3}\d)$", regex.IGNORECASE)
 _CHAMBER_NUMBER = regex.compile(r"^[12]$")
-_LIST_HEADING = regex.compile(r"^(?:Korte aantekeningen|Besluitenlijst)\b")
+_LIST_HEADING = regex.compile(r"^(?i:Korte aantekeningen|Besluitenlijst)\b")
+#: The meeting date inside a besluitenlijst's heading ("... van woensdag 12 maart 2024", "... d.d. 12 maart 2024").
+_HEADING_DATE = regex.compile(DATE_PATTERN)
+#: rijksbegroting.nl's compact header: dossier, number and heading on one line ("30169 9 Verslag van een ...").
+_COMPACT_HEADER = regex.compile(r"^(?P<dossier>\d{5}(?:-[0-9A-Z]{1,6})?) (?P<nr>\d{1,4}) (?P<rest>\p{L}.{5,})$")
+#: openkamer's answer line under "Ingediend <date>": "Beantwoord 9 december 2015 (na 28 dagen)".
+_ANSWERED = regex.compile(r"^Beantwoord\s+" + DATE_PATTERN)
 _CHAMBER_LINE = regex.compile(r"^(?P<c>Tweede|Eerste) Kamer der Staten-Generaal(?: [12])?$")
 _DOSSIER_LINE = regex.compile(r"^" + DOSSIER_PATTERN + r"(?:\s+(?P<title>\S.*))?$", regex.VERBOSE)
 _NUMBER_LINE = regex.compile(r"^(?:Nr\.|nr\.|NR\.)\s?(?P<nr>\d{1,5}[a-z]?)(?:\s+(?P<rest>\S.*))?$")
@@ -68,7 +79,17 @@ _NOTES_START = regex.compile(r"^X\s?Noot$")
 _NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
 _LIST_ITEM = regex.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
 _SENTENCE_END = regex.compile(r"[.:;!?,)»”\"]$")
-_MOTIE_END = regex.compile(r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\s*[.,;]?\s*$", regex.IGNORECASE)
+_MOTIE_END = regex.compile(
+    r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+(?:van\s+de|der)\s+dag\s*[.,;:]?[\s\p{Pd}_]*$", regex.IGNORECASE
+)
+#: Labelled metadata lines of third-party renderings ("Indiener(s): ...", "Onderwerpen: ...",
+#: openkamer's "Indiener André Bosman (VVD)"): site text, never a submitter or a signature.
+_SITE_LABEL = regex.compile(
+    r"^(?:(?:(?:Mede-?)?[Ii]ndiener|Ondertekenaar)(?:s|\(s\))?|Onderwerp(?:en)?|Gepubliceerd|Bron(?: vraag| antwoord)?"
+    r"|ID|Nummer|Documentnummer|Zaaknummer|Gerelateerde personen|Beantwoord door|Volledige titel"
+    r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
+    r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
+)
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
 _PLACE = regex.compile(r"^(?:['’]s-Gravenhage|Den Haag|Brussel|Amsterdam|Rotterdam|Utrecht),?$")
 _BARE_DATE = regex.compile(r"^" + DATE_PATTERN + r"$")
@@ -223,7 +244,7 @@ class _TextTokenizer:
         prose = [(t.start, t.end) for t in self.tokens if t.kind in _PROSE]
         numbers = [int(t.attrs["number"]) for t in self.tokens if t.kind is T.NOTE_NUMBER and t.attrs]
         known = [(t.start, t.attrs["number"]) for t in self.tokens if t.kind is T.NOTE_REF and t.attrs]
-        found = find_markers(self.text, prose, max(numbers) if numbers else None, known)
+        found = find_markers(self.text, prose, max(numbers) if numbers else None, known, min(numbers) if numbers else 1)
         if found:
             self.tokens.extend(Token(T.NOTE_REF, start, end, {"number": number}) for number, start, end in found)
             self.tokens.sort(key=lambda token: token.start)
@@ -235,15 +256,10 @@ class _TextTokenizer:
         for line in self.passes():
             row = _TABLE_ROW.match(line.text)
             if row is not None:
-                self.emit(
-                    T.PREAMBLE,
-                    line.start,
-                    line.end,
-                    chamber=row.group("chamber"),
-                    vergaderjaar=row.group("year"),
-                    dossier=row.group("dossier"),
-                    number=row.group("nr"),
-                )
+                facts = {"vergaderjaar": row.group("year"), "dossier": row.group("dossier"), "number": row.group("nr")}
+                if row.group("chamber"):
+                    facts["chamber"] = row.group("chamber")
+                self.emit(T.PREAMBLE, line.start, line.end, **facts)
             elif line.text == "Kamerstuk" or _TABLE_HEAD.match(line.text) or _TABLE_RULE.match(line.text):
                 self.emit(T.PREAMBLE, line.start, line.end)
             elif _CHROME.match(line.text):
@@ -262,14 +278,16 @@ class _TextTokenizer:
             self.cursor.advance()
 
     # -- header -----------------------------------------------------------------------------
-    def header(self) -> None:
+    def header(self, *, seen_number: bool = False) -> None:
         """Dossier lines, number and heading, addressee and dated line, in the order pages print them."""
-        seen_number = False
         if self.i < len(self.lines) and _LIST_HEADING.match(self.lines[self.i].text):
             line = self.lines[self.i]
             self.emit(T.HEADING, line.start, line.end)
             self.kind = kind_from_heading(line.text)
+            self.heading_date(line.start, line.end)
             self.cursor.advance()
+            seen_number = True
+        if self.i < len(self.lines) and self.compact_header(self.lines[self.i]):
             seen_number = True
         for line in self.passes():
             if not seen_number and self.dossier_line(line):
@@ -280,6 +298,39 @@ class _TextTokenizer:
             if self.addressee(line) or self.dateline(line):
                 continue
             return
+
+    def heading_date(self, start: int, end: int) -> None:
+        """A besluitenlijst is dated in its heading: the meeting date there dates the document."""
+        if self.kind is DocumentKind.BESLUITENLIJST:
+            found = _HEADING_DATE.search(self.text, start, end)
+            if found is not None:
+                self.emit(T.DATE, found.start("date"), found.end("date"))
+
+    def compact_header(self, line: Line) -> bool:
+        """ "30169 9 Verslag van een algemeen overleg": dossier, number and heading on one line, then
+        the vergaderjaar and "Nr. 9 Vastgesteld 26 juli 2007" repeating the number before the dated line."""
+        match = _COMPACT_HEADER.match(line.text)
+        if match is None or kind_from_heading(match.group("rest")) is DocumentKind.OTHER:
+            return False
+        attrs = {"number_start": str(line.start), "printed_end": str(line.start + match.end("dossier"))}
+        self.emit(T.DOSSIER, line.start, line.start + match.end("dossier"), **attrs)
+        self.emit(T.NUMBER, line.start + match.start("nr"), line.start + match.end("nr"), number=match.group("nr"))
+        self.heading(line, match.start("rest"))
+        for nxt in self.passes():
+            vergaderjaar = _VERGADERJAAR.match(nxt.text)
+            repeated = _NUMBER_LINE.match(nxt.text)
+            if vergaderjaar is not None:
+                self.emit(T.PREAMBLE, nxt.start, nxt.end, vergaderjaar="".join(vergaderjaar.group("y").split()))
+            elif repeated is not None and repeated.group("nr") == match.group("nr"):
+                self.emit(T.PREAMBLE, nxt.start, nxt.start + repeated.end("nr"))
+                rest = repeated.group("rest")
+                if rest is not None:
+                    kind = T.DATELINE if is_dateline(rest) else T.PARAGRAPH
+                    self.emit(kind, nxt.start + repeated.start("rest"), nxt.end)
+            else:
+                return True
+            self.cursor.advance()
+        return True
 
     def dossier_line(self, line: Line) -> bool:
         """A dossier number with its title on the same line or the next; several may follow each other."""
@@ -405,6 +456,7 @@ class _TextTokenizer:
         else:
             self.emit(T.HEADING, start, end)
         self.kind = kind_from_heading(self.text[start:end])
+        self.heading_date(start, end)
 
     def addressee(self, line: Line) -> bool:
         """ "Aan de Voorzitter ..."; text running on after the chamber's name is a paragraph."""
@@ -421,8 +473,7 @@ class _TextTokenizer:
     def dateline(self, line: Line) -> bool:
         """A dated line in the header, also with place and date on two lines."""
         if is_dateline(line.text):
-            self.emit(T.DATELINE, line.start, line.end)
-            self.cursor.advance()
+            self.dated(line)
             return True
         if self.i + 1 < len(self.lines):
             nxt = self.lines[self.i + 1]
@@ -446,6 +497,8 @@ class _TextTokenizer:
             elif line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 continue
+            elif _SITE_LABEL.match(line.text):
+                self.emit(T.CHROME, line.start, line.end)
             elif submitters and looks_like_submitter(line.text):
                 self.emit(T.SUBMITTER, line.start, line.end)
             elif self.signature(line):
@@ -455,7 +508,8 @@ class _TextTokenizer:
             elif self.late_header(line):
                 continue
             elif is_dateline(line.text):
-                self.emit(T.DATELINE, line.start, line.end)
+                self.dated(line)
+                continue
             elif self.split_dateline(line):
                 continue
             elif _LIST_ITEM.match(line.text):
@@ -499,6 +553,9 @@ class _TextTokenizer:
         (the heading may stand on the line below "Nr. 12")."""
         if self.has_header:
             return False
+        if self.compact_header(line):
+            self.header(seen_number=True)
+            return True
         match = _NUMBER_LINE.match(line.text)
         following = self.lines[self.i + 1].text if self.i + 1 < len(self.lines) else ""
         rest = (match.group("rest") or following) if match is not None else None
@@ -517,6 +574,21 @@ class _TextTokenizer:
         before = self.i
         self.header()
         return self.i > before
+
+    def dated(self, line: Line) -> None:
+        """A dated line; "Ingediend <date>" with openkamer's "Beantwoord <date> (na 28 dagen)" under it
+        is a question with its answer, dated by the answer."""
+        answered = _ANSWERED.match(self.lines[self.i + 1].text) if self.i + 1 < len(self.lines) else None
+        if answered is None or not line.text.startswith("Ingediend"):
+            self.emit(T.DATELINE, line.start, line.end)
+            self.cursor.advance()
+            return
+        nxt = self.lines[self.i + 1]
+        self.emit(T.PARAGRAPH, line.start, line.end)
+        self.emit(T.DATELINE, nxt.start, nxt.start + answered.end())
+        if answered.end() < len(nxt.text):
+            self.emit(T.PARAGRAPH, nxt.start + answered.end(), nxt.end)
+        self.cursor.advance(2)
 
     def split_dateline(self, line: Line) -> bool:
         """A place alone on its line with the date on the next ("'s-Gravenhage" / "18 april 1997")."""
@@ -641,7 +713,9 @@ class _TextTokenizer:
         index = end
         while index > 0:
             token = self.tokens[index - 1]
-            if token.kind not in (T.PARAGRAPH, T.SECTION_HEADING, T.SUBMITTER) or not is_name(token.text(self.text)):
+            if token.kind not in (T.PARAGRAPH, T.SECTION_HEADING, T.SUBMITTER) or not is_names_line(
+                token.text(self.text)
+            ):
                 break
             index -= 1
         for position in range(index, end):

@@ -21,11 +21,14 @@ _VERGADERJAAR = regex.compile(r"Vergaderjaar\s+(\d{4}\s*[-–]\s*\d{4})\s*$")
 _CHAMBER = regex.compile(r"(Tweede|Eerste) Kamer der Staten-Generaal\s*$")
 _KAMERSTUKKEN = regex.compile(r"Kamerstukken\s*$")
 #: "21 501", "36 725", "4100": a dossier number on its own line (a lone "2" is a subscript, as in CO2).
-_DOSSIER = regex.compile(r"(\d{2,3} \d{3}|\d{4,6})\s*$")
+#: A scraper may join the suffix nodes to the number: "36 410-XVI", "21 501-20", "36 600 VII".
+_DOSSIER = regex.compile(
+    r"(\d{2,3} \d{3}|\d{4,6})(?:\s?[-–]\s?(?P<suffix>\d{1,2}|[IVXLC]+[A-D]?|[A-Z]{1,3})|\s(?P<roman>[IVXLC]+))?\s*$"
+)
 _SUFFIX = regex.compile(r"(?:[IVXLC]+|[A-Z]{1,3}|\d{1,2})\s*$")
 _R_NUMBER = regex.compile(r"R\s?\d{3,4}\s*$")
-_NR = regex.compile(r"[Nn]r\.\s*$")
-_NR_INLINE = regex.compile(r"[Nn]r\.\s+(\w+)\s*$")
+_NR = regex.compile(r"(?i:nr)\.\s*$")
+_NR_INLINE = regex.compile(r"(?i:nr)\.\s*(\w+)\s*$")
 _ONDERNUMMER = regex.compile(r"(\d+[A-Za-z]?|[A-Z]{1,3})\s*$")
 _DATE_LABEL = regex.compile(r"(?i:voorgesteld|ontvangen|ingediend|vastgesteld)\b")
 _DATE_LINE = regex.compile(DATE_PATTERN + r"\s*$")
@@ -65,30 +68,62 @@ class _Lines:
         return self.lines[self._index][0] if self._index < len(self.lines) else len(self.text)
 
 
+def _preamble_kind(line: str) -> str | None:
+    """Which line of the text nodes' opening this is: vergaderjaar, chamber, chamber number or "Kamerstukken"."""
+    if _VERGADERJAAR.match(line):
+        return "vergaderjaar"
+    if _CHAMBER.match(line):
+        return "chamber"
+    if line in ("1", "2"):
+        return "number"
+    if _KAMERSTUKKEN.match(line):
+        return "kamerstukken"
+    return None
+
+
+def _opening(text: str) -> int | None:
+    """How many opening lines are the XML's kamerstukkop text nodes; None when the text does not open so.
+
+    Usually "Vergaderjaar ...", the chamber, "2", "Kamerstukken"; scrapers drop or reorder some of
+    them, so any order of at least two kinds counts when "Kamerstukken" or the vergaderjaar is among
+    them and a dossier number alone on its line follows. Without any of them, a dossier number alone
+    on the first line with "Nr." alone on a line under its title is the same layout.
+    """
+    head = [line.strip() for line in text[:1200].split("\n") if line.strip()][:10]
+    kinds: list[str] = []
+    for line in head:
+        kind = _preamble_kind(line)
+        if kind is None or kind in kinds:
+            break
+        kinds.append(kind)
+    if len(head) <= len(kinds) or not _DOSSIER.match(head[len(kinds)]):
+        return None
+    if len(kinds) >= 2 and {"kamerstukken", "vergaderjaar"} & set(kinds):
+        return len(kinds)
+    rest = head[len(kinds) + 1 :]
+    numbered = any(_NR.match(line) and _ONDERNUMMER.match(nxt) for line, nxt in zip(rest, rest[1:], strict=False))
+    return len(kinds) if numbered else None
+
+
 def recognises(text: str) -> bool:
     """True when the text opens as the XML's text nodes do: vergaderjaar, chamber, chamber number, "Kamerstukken"."""
-    head = [line.strip() for line in text[:400].split("\n") if line.strip()][:4]
-    return (
-        len(head) == 4
-        and _VERGADERJAAR.match(head[0]) is not None
-        and _CHAMBER.match(head[1]) is not None
-        and head[2] in ("1", "2")
-        and _KAMERSTUKKEN.match(head[3]) is not None
-    )
+    return _opening(text) is not None
 
 
 def read(text: str) -> tuple[list[Token], list[Diagnostic]]:
     """Tokens of a text-node text whose header `recognises` accepts, and the body reader's diagnostics."""
     lines = _Lines(text)
     tokens: list[Token] = []
-    start, end = lines.take()
-    year = _VERGADERJAAR.match(text[start:end].strip())
-    tokens.append(Token(T.PREAMBLE, start, end, {"vergaderjaar": year.group(1)} if year else {}))
-    start, end = lines.take()
-    tokens.append(Token(T.PREAMBLE, start, end, {"chamber": text[start:end].strip()}))
-    for _ in range(2):
+    for _ in range(_opening(text) or 0):
         start, end = lines.take()
-        tokens.append(Token(T.CHROME, start, end))
+        opening = text[start:end].strip()
+        year = _VERGADERJAAR.match(opening)
+        if year is not None:
+            tokens.append(Token(T.PREAMBLE, start, end, {"vergaderjaar": year.group(1)}))
+        elif _preamble_kind(opening) == "chamber":
+            tokens.append(Token(T.PREAMBLE, start, end, {"chamber": opening}))
+        else:
+            tokens.append(Token(T.CHROME, start, end))
     for _ in range(len(lines.lines)):
         line = lines.peek()
         if line is None or not _DOSSIER.match(line):
@@ -106,12 +141,16 @@ def read(text: str) -> tuple[list[Token], list[Diagnostic]]:
 def _dossier(lines: _Lines) -> Token:
     """A dossier number line, its suffix ("-", "20" or "XXIII"), an R-number in brackets, the title lines."""
     start, end = lines.take()
-    attrs = {"number": lines.text[start:end].strip().replace(" ", "")}
-    if lines.peek() in ("-", "–") and (suffix := lines.peek(1)) is not None and _SUFFIX.match(suffix):
+    printed = _DOSSIER.match(lines.text[start:end].strip())
+    attrs = {"number": printed.group(1).replace(" ", "") if printed else lines.text[start:end].strip()}
+    if printed is not None and (printed.group("suffix") or printed.group("roman")):
+        attrs["suffix"] = printed.group("suffix") or printed.group("roman")
+    inline = "suffix" in attrs
+    if not inline and lines.peek() in ("-", "–") and (suffix := lines.peek(1)) is not None and _SUFFIX.match(suffix):
         lines.take()
         end = lines.take()[1]
         attrs["suffix"] = suffix
-    elif (suffix := lines.peek()) is not None and _SUFFIX.match(suffix) and not _NR.match(suffix):
+    elif not inline and (suffix := lines.peek()) is not None and _SUFFIX.match(suffix) and not _NR.match(suffix):
         end = lines.take()[1]
         attrs["suffix"] = suffix
     if lines.peek() == "(" and (r_number := lines.peek(1)) is not None and _R_NUMBER.match(r_number):
