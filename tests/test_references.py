@@ -7,11 +7,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import regex
 from golden import in_page_schema
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kamerstuk import find_references, parse_file
+from kamerstuk.extract import references
 from kamerstuk.models import Chamber, Reference, ReferenceKind
 from kamerstuk.normalize import normalise
 
@@ -354,3 +356,66 @@ def test_label_spans_are_exact(text: str) -> None:
         if reference.label_span is not None:
             assert text[reference.label_span.start : reference.label_span.end] == reference.label
             assert reference.label_span.end <= reference.span.start
+
+
+#: The plain trigger patterns, one per form, as they read before the literal-first rewrite of
+#: `reference_grammar.TRIGGERS` (which finds the same starts several times faster).
+PLAIN_TRIGGERS: dict[str, regex.Pattern[str]] = {
+    "kamerstuk": regex.compile(r"(?i)kamerstuk"),
+    "aanhangsel": regex.compile(r"[Aa]anhangsel"),
+    "handelingen": regex.compile(r"[Hh]andelingen"),
+    "stb_stcrt": regex.compile(r"St(?:b|crt|aats)"),
+    "trb": regex.compile(r"Tr(?:b|actatenblad)"),
+    "vergaderjaar": regex.compile(r"[Vv]ergaderjaar"),
+    "zitting": regex.compile(r"[Zz]itting(?=\s)"),
+    "written_url": regex.compile(r"zoek\.officielebekendmakingen\.nl/"),
+    "written_id": regex.compile(r"(?<![\w/-])(?:kst|stb|stcrt|trb|h|ah|kv|blg)-[\dtekv]"),
+    "tk_document": regex.compile(r"(?:199|20[0-4])\dD\d{5}"),
+    "tk_zaak": regex.compile(r"(?:199|20[0-4])\dZ\d{5}"),
+    "chamber": regex.compile(r"(?:Tweede|Eerste) Kamer|\b(?:TK|EK)\b|\b[TE]\.K\."),
+    "nr": regex.compile(r"[Nn]rs?\.?\s?\d{1,5}[a-z]?\s?\("),
+    "bare": regex.compile(r"[1-4]\d[ .]?\d{3}(?!\d)(?=[^\n]{0,30}?(?:[,\u2013-]|[Nn]r))"),
+}
+
+
+def _plain_triggers(text: str) -> list[tuple[int, str]]:
+    return sorted((m.start(), form) for form, pattern in PLAIN_TRIGGERS.items() for m in pattern.finditer(text))
+
+
+def _check_triggers(text: str) -> None:
+    """The fast triggers are the plain ones, less places where the form's grammar finds nothing."""
+    fast = set(references._triggers(text))
+    plain = set(_plain_triggers(text))
+    assert fast <= plain
+    for start, form in plain - fast:
+        assert references._PARSERS[form](text, start) == [], (form, text[start : start + 40])
+
+
+_TRIGGER_PIECES = st.sampled_from(
+    [
+        "Tweede Kamer", "Eerste Kamer", " TK", " EK ", "T.K.", "E.K.", "Kamer", "K", "nr. 12 (", "Nr.3(", "nrs 45a (",
+        "(", "2024D40329", "2019Z12345", "1999", "D12345", "Zitting", "zitting ", "Vergaderjaar", "vergaderjaar ",
+        "2019-2020", "'19/'20", ",", " ", "\n", "kst-", "ah-tk-", "h-", "x-", "/", "36 200", "27 295, nr. 95",
+        "Kamerstuk", "Stb.", "Trb", "a", "-",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TRIGGER_PIECES, max_size=60).map("".join))
+def test_fast_triggers_are_the_plain_ones(text: str) -> None:
+    _check_triggers(text)
+
+
+def test_fast_triggers_are_the_plain_ones_on_the_fixtures() -> None:
+    roots = [_PAGES, _PAGES.parent / "motie-texts", _PAGES.parent / "xml-kst"]
+    for path in [_PAGES.parent / "kst-28676-467.txt", *(p for root in roots for p in sorted(root.iterdir()))]:
+        _check_triggers(normalise(path.read_text("utf-8")))
+
+
+def test_old_dossier_with_a_line_break_before_the_dossier_does_not_crash() -> None:
+    """Regression: a pre-1960 citation spanning lines raised IndexError (the header check asked the
+    old-dossier match for a group it does not have). Hand-made, in the form of the real row
+    "Zitting 1955-1956 - 4100, Nr. 5"."""
+    (reference,) = find_references("Zitting 1955-1956 -\n4100, Nr. 5")
+    assert reference.identifiers == ["kst-4100-5"]
