@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -120,32 +121,64 @@ def _count_markers(
     expected: int | None = None if mid_way else first
     last_end = -1
     for match in _DIGITS.finditer(text):
-        while next_known < len(pending) and pending[next_known][0] <= match.start():
+        start, end = match.span()
+        while next_known < len(pending) and pending[next_known][0] <= start:
             placed = pending[next_known][1]
             expected = int(placed) + 1 if placed.isdigit() else expected
             next_known += 1
-        index = bisect_right(starts, match.start()) - 1
-        if index < 0 or match.start() >= ranges[index][1]:
-            continue
         if expected is None:
-            hit = _first_candidate(text, match.start(), match.end())
+            hit = _first_candidate(text, start, end)
             if hit is None:
                 continue
             number = int(text[hit[0] : hit[1]])
+        elif limit is not None and expected > limit:
+            found.extend(_past_limit(text, ranges, starts, expected, start))
+            break
         else:
             number = expected
-            beyond = limit is not None and expected > limit
-            hit = _listed(text, match.start(), match.end(), expected, last_end)
+            listed = last_end >= 0 and start - last_end <= 2
+            hit = _listed(text, start, end, expected, last_end) if listed else None
             if hit is None:
-                hit = _candidate(text, match.start(), match.end(), expected)
-                if hit is not None and beyond and not _glued_to_word(text, hit[0]):
-                    continue
-        if hit is None or _is_name(text, hit[0], str(number)) or _in_contents_list(text, hit[1]):
+                hit = _candidate(text, start, end, expected)
+        if hit is None:
+            continue
+        index = bisect_right(starts, hit[0]) - 1
+        if index < 0 or hit[0] >= ranges[index][1]:
+            continue
+        if _is_name(text, hit[0], str(number)) or _in_contents_list(text, hit[1]):
             continue
         found.append((str(number), hit[0], hit[1]))
         expected = number + 1
         last_end = hit[1]
     return found
+
+
+def _past_limit(
+    text: str, ranges: Sequence[tuple[int, int]], starts: list[int], expected: int, position: int
+) -> list[tuple[str, int, int]]:
+    """Markers past the last note number: only the next number glued to a word counts ("technologiegebieden2"),
+    found by a search for that number after three letters, so the rest of the text is not walked digit by digit."""
+    found: list[tuple[str, int, int]] = []
+    for _ in range(len(text)):
+        match = _glued_number(expected).search(text, position)
+        if match is None:
+            break
+        position = match.end()
+        hit = _candidate(text, match.start(), match.end(), expected)
+        index = bisect_right(starts, match.start()) - 1
+        if hit is None or index < 0 or hit[0] >= ranges[index][1]:
+            continue
+        if _is_name(text, hit[0], str(expected)) or _in_contents_list(text, hit[1]):
+            continue
+        found.append((str(expected), hit[0], hit[1]))
+        expected += 1
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _glued_number(number: int) -> regex.Pattern[str]:
+    """The digits of `number` right after three letters and before no further digit."""
+    return regex.compile(r"(?<=[^\W\d_]{3})" + str(number) + r"(?![0-9])")
 
 
 #: What stands between two markers of a flattened superscript list: "»1, 2", "1,2", "1 2".
@@ -158,12 +191,6 @@ def _listed(text: str, start: int, end: int, expected: int, last_end: int) -> tu
         return None
     after = text[end] if end < len(text) else " "
     return (start, end) if after in _AFTER else None
-
-
-def _glued_to_word(text: str, start: int) -> bool:
-    """True when the marker at `start` is glued to a word of three letters or more ("technologiegebieden2")."""
-    word = text[max(0, start - 3) : start]
-    return len(word) == 3 and word.isalpha()
 
 
 def _first_candidate(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -90,6 +90,8 @@ _SITE_LABEL = regex.compile(
     r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
     r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
 )
+#: The labels without a colon: with a colon near the start, a cheap test before the pattern.
+_SITE_LABEL_STARTS = ("Indiener ", "Beantwoord door ", "Onderwerpen ", "Bron vraag ", "Bron antwoord ")
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
 _PLACE = regex.compile(r"^(?:['’]s-Gravenhage|Den Haag|Brussel|Amsterdam|Rotterdam|Utrecht),?$")
 _BARE_DATE = regex.compile(r"^" + DATE_PATTERN + r"$")
@@ -497,7 +499,7 @@ class _TextTokenizer:
             elif line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 continue
-            elif _SITE_LABEL.match(line.text):
+            elif (":" in line.text[:48] or line.text.startswith(_SITE_LABEL_STARTS)) and _SITE_LABEL.match(line.text):
                 self.emit(T.CHROME, line.start, line.end)
             elif submitters and looks_like_submitter(line.text):
                 self.emit(T.SUBMITTER, line.start, line.end)
