@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
+from typing import Any
 
 from ..errors import ParseError
 from ..models import Metadata
@@ -38,6 +42,9 @@ _CHROME_LINE = re.compile(
 _IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}$")
 #: Spacing accents some PDFs place as glyphs of their own over the letter ("Kostic´"): composed onto it.
 _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "¸": "\u0327"}
+_ACCENT_CHARS = frozenset(_ACCENTS)
+#: What `str.isspace` holds for (the highest is U+3000), as a set: one lookup per character, not a call.
+_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
 #: The publication's year line, which shares its baseline with "Aanhangsel van de Handelingen".
 _YEAR_LINE = re.compile(r"^Vergaderjaar \d{4}\s?[–-]\s?\d{4}$")
 _VOWELS = frozenset("aeiouyAEIOUYëïéèöüáóú")
@@ -63,26 +70,30 @@ _LIST_ITEM = re.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}
 
 
 @dataclass(slots=True)
-class _Glyph:
-    """One glyph: its character and PDFium's loose box (the font's full height, so size-comparable)."""
+class _Glyphs:
+    """The glyphs of one page in PDFium's order, as parallel lists: the character (an accent composed
+    onto its letter) and PDFium's loose box (the font's full height, so sizes compare). Flat lists of
+    floats, not an object per glyph: a page has thousands, and the garbage collector walks objects."""
 
-    char: str
-    left: float
-    right: float
-    bottom: float
-    top: float
-    size: float
-    #: A space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
-    space_after: bool = False
+    chars: list[str] = field(default_factory=list)
+    left: list[float] = field(default_factory=list)
+    right: list[float] = field(default_factory=list)
+    bottom: list[float] = field(default_factory=list)
+    size: list[float] = field(default_factory=list)
+    #: Glyphs a space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
+    spaced: set[int] = field(default_factory=set)
 
 
 @dataclass(slots=True)
 class _Line:
-    """A line of glyphs on one baseline; `text`, `markers` and the measures are set by `_line_text`."""
+    """A line on one baseline: glyphs `start` to `end` of its page; `text`, `markers` and the measures
+    are set by `_line_text`."""
 
-    glyphs: list[_Glyph]
+    glyphs: _Glyphs
+    start: int
     page: int
     bold: bool = False
+    end: int = 0
     text: str = ""
     #: In a letterhead's side column (right of the text, in small print).
     side: bool = False
@@ -91,6 +102,8 @@ class _Line:
     right: float = 0.0
     bottom: float = 0.0
     size: float = 0.0
+    #: The number of glyphs (lines merged on one baseline add up).
+    count: int = 0
 
 
 def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PAGES) -> Rendered:
@@ -115,11 +128,12 @@ def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PA
             raise ParseError(f"the PDF has {pages:,} pages, more than max_pages={max_pages:,}", source=source)
         lines: list[_Line] = []
         sizes: list[tuple[float, float]] = []
+        calls = _calls(raw)
         for index in range(pages):
             page = document[index]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            lines += _page_lines(textpage, raw, index)
+            lines += _page_lines(textpage, calls, index)
             sizes.append((width, height))
             textpage.close()
             page.close()
@@ -127,75 +141,166 @@ def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PA
         raise ParseError(f"the PDF is corrupt: a page cannot be read: {exc}", source=source) from exc
     finally:
         document.close()
-    if not any(line.glyphs for line in lines):
+    if not lines:
         raise ParseError("the PDF has no text layer (a scan?); it needs OCR first", source=source)
     return _layout(lines, sizes)
 
 
-def _page_lines(textpage: object, raw: object, page: int) -> list[_Line]:
-    """The glyphs of one page grouped into lines, in PDFium's order, whitespace left out."""
-    handle = textpage.raw  # type: ignore[attr-defined]
-    chars: str = textpage.get_text_range()  # type: ignore[attr-defined]
-    rect = raw.FS_RECTF()  # type: ignore[attr-defined]
-    box = raw.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
-    weight = raw.FPDFText_GetFontWeight  # type: ignore[attr-defined]
-    pointer = ctypes.byref(rect)
-    lines: list[_Line] = []
-    for index, char in enumerate(chars):
+#: PDFium's per-character calls bound once, without argument types: ctypes then converts nothing but
+#: the index, which halves the cost of the one call made for every glyph.
+_PROTOTYPE = ctypes.CFUNCTYPE(ctypes.c_int)
+#: FS_RECTF as PDFium writes it: left, top, right, bottom.
+_RECT = struct.Struct("4f")
+
+
+@dataclass(slots=True)
+class _Calls:
+    """PDFium's per-character calls, bound for tight loops, with the one buffer they write into."""
+
+    box: Any
+    weight: Any
+    rect: Any
+    pointer: Any
+
+
+def _calls(raw: Any) -> _Calls:
+    """Bind FPDFText_GetLooseCharBox and FPDFText_GetFontWeight to untyped prototypes."""
+
+    def bind(function: Any) -> Any:
+        address: int = ctypes.cast(function, ctypes.c_void_p).value or 0
+        return _PROTOTYPE(address)
+
+    rect = raw.FS_RECTF()
+    return _Calls(bind(raw.FPDFText_GetLooseCharBox), bind(raw.FPDFText_GetFontWeight), rect, ctypes.byref(rect))
+
+
+def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
+    """The glyphs of one page grouped into lines, in PDFium's order, whitespace left out.
+
+    One PDFium call per glyph and space fills a byte buffer; the boxes come out of it as lists in one
+    go, and the line breaks are found over those lists (a glyph is on the line of the one before it
+    when its size is similar and it sits right of it on an overlapping baseline)."""
+    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    chars: str = textpage.get_text_range()
+    if _ACCENT_CHARS.isdisjoint(chars):
+        boxed = [i for i, char in enumerate(chars) if char == " " or char not in _WHITESPACE]
+        letters = [chars[i] for i in boxed]
+    else:
+        boxed, letters = _compose_accents(chars)
+    mask = [char != " " for char in letters]
+    kept = list(compress(boxed, mask))
+    if not kept:
+        return []
+    box, rect, pointer = calls.box, calls.rect, calls.pointer
+    buffer = bytearray()
+    for index in boxed:
         box(handle, index, pointer)
-        if char.isspace():
-            if char == " " and rect.right > rect.left and lines and lines[-1].glyphs:
-                lines[-1].glyphs[-1].space_after = True
+        buffer += rect
+    values = array("f", buffer).tolist()
+    all_lefts, all_rights = values[0::4], values[2::4]
+    # a space glyph of the PDF (PDFium's generated spaces have no width) after at least one glyph
+    spaces = [position for position, glyph in enumerate(mask) if not glyph]
+    spaced = {
+        position - rank - 1
+        for rank, position in enumerate(spaces)
+        if position > rank and all_rights[position] > all_lefts[position]
+    }
+    out = list(compress(letters, mask))
+    lefts, rights = list(compress(all_lefts, mask)), list(compress(all_rights, mask))
+    tops, bottoms = list(compress(values[1::4], mask)), list(compress(values[3::4], mask))
+    sizes = [top - bottom for top, bottom in zip(tops, bottoms, strict=True)]
+    # a new line starts where a glyph is not on the line of the one before it (the first test is the
+    # common case of the same font on the same baseline, the second the general one)
+    starts = [
+        0,
+        *(
+            index
+            for index, last_size, last_right, last_bottom, last_top, size, left, bottom, top in zip(
+                range(1, len(kept)),
+                sizes,
+                rights,
+                bottoms,
+                tops,
+                sizes[1:],
+                lefts[1:],
+                bottoms[1:],
+                tops[1:],
+                strict=False,
+            )
+            if not (
+                (
+                    bottom == last_bottom
+                    and size == last_size
+                    and last_right - size * 0.5 <= left <= last_right + size * 3
+                )
+                or (
+                    (big := last_size if last_size > size else size) <= (size if last_size > size else last_size) * 2.5
+                    and last_right - big * 0.5 <= left <= last_right + big * 3
+                    and last_bottom - big * 0.2 <= (bottom + top) / 2 <= last_top + big * 0.2
+                )
+            )
+        ),
+    ]
+    glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, spaced)
+    ends = [*starts[1:], len(kept)]
+    weight = calls.weight
+    return [
+        _Line(glyphs, start, page, weight(handle, kept[start]) >= 600, end)
+        for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _compose_accents(chars: str) -> tuple[list[int], list[str]]:
+    """The glyphs and spaces of a page text with spacing accents: (their indices in the text, their
+    characters), an accent composed onto the glyph before it where Unicode has the composed letter."""
+    boxed: list[int] = []
+    letters: list[str] = []
+    last: int | None = None
+    for index, char in enumerate(chars):
+        if char in _WHITESPACE and char != " ":
             continue
-        if char in _ACCENTS and lines and lines[-1].glyphs:
-            base = lines[-1].glyphs[-1]
-            composed = unicodedata.normalize("NFC", base.char + _ACCENTS[char])
+        if last is not None and char in _ACCENTS:
+            composed = unicodedata.normalize("NFC", letters[last] + _ACCENTS[char])
             if len(composed) == 1:
-                base.char = composed
+                letters[last] = composed
                 continue
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        glyph = _Glyph(char, left, right, bottom, top, top - bottom)
-        if lines:
-            last = lines[-1].glyphs[-1]
-            size, small = (last.size, glyph.size) if last.size > glyph.size else (glyph.size, last.size)
-            middle = (bottom + top) / 2
-            # on the line: a similar size, right of the last glyph, on an overlapping baseline
-            if (
-                size <= small * 2.5
-                and last.right - size * 0.5 <= left <= last.right + size * 3
-                and last.bottom - size * 0.2 <= middle <= last.top + size * 0.2
-            ):
-                lines[-1].glyphs.append(glyph)
-                continue
-        lines.append(_Line([glyph], page, weight(handle, index) >= 600))
-    return lines
+        if char != " ":
+            last = len(letters)
+        boxed.append(index)
+        letters.append(char)
+    return boxed, letters
 
 
 def _line_text(line: _Line) -> None:
     """Build a line's words from the gaps between glyph boxes, and find its superscript markers."""
-    glyphs = line.glyphs
-    line.left, line.right = glyphs[0].left, glyphs[-1].right
-    line.bottom = min(g.bottom for g in glyphs)
-    line.size = max(g.size for g in glyphs)
-    main = Counter(g.size for g in glyphs).most_common(1)[0][0]
-    base = min((g.bottom for g in glyphs if g.size >= main * 0.9), default=line.bottom)
+    glyphs, start, end = line.glyphs, line.start, line.end
+    line.count = end - start
+    line.left, line.right = glyphs.left[start], glyphs.right[end - 1]
+    line.bottom = min(glyphs.bottom[start:end])
+    sizes = glyphs.size[start:end]
+    line.size = max(sizes)
+    smallest = min(sizes)
+    if smallest == line.size:
+        line.text = _plain_text(glyphs, start, end, smallest)
+        return
+    # the most common size, the first seen of equals
+    main = max(dict.fromkeys(sizes), key=sizes.count)
+    if smallest >= main * 0.85:
+        line.text = _plain_text(glyphs, start, end, main)
+        return
+    chars, lefts, rights, bottoms = glyphs.chars, glyphs.left, glyphs.right, glyphs.bottom
+    base = min((bottoms[i] for i in range(start, end) if sizes[i - start] >= main * 0.9), default=line.bottom)
     parts: list[str] = []
     length = 0
     marker_start: int | None = None
-    previous: _Glyph | None = None
-    for glyph in line.glyphs:
-        superscript = glyph.size < main * 0.85 and glyph.bottom > base + main * 0.15 and glyph.char.isdigit()
-        gap = previous is not None and (
-            previous.space_after
-            or (
-                glyph.left - previous.right > main * 0.12
-                and glyph.left - previous.right > main * _gap(previous.char, glyph.char)
-            )
-        )
+    for i in range(start, end):
+        char = chars[i]
+        superscript = sizes[i - start] < main * 0.85 and bottoms[i] > base + main * 0.15 and char.isdigit()
+        gap = i > start and (i - 1 in glyphs.spaced or _spaced(chars[i - 1], char, lefts[i] - rights[i - 1], main))
         if gap and marker_start is None:
             parts.append(" ")
             length += 1
-        elif previous is not None and marker_start is not None and not superscript:
+        elif i > start and marker_start is not None and not superscript:
             line.markers.append((marker_start, length))
             marker_start = None
             if gap:
@@ -203,19 +308,39 @@ def _line_text(line: _Line) -> None:
                 length += 1
         if superscript and marker_start is None:
             marker_start = length
-        parts.append(glyph.char)
+        parts.append(char)
         length += 1
-        previous = glyph
     if marker_start is not None:
         line.markers.append((marker_start, length))
     line.text = "".join(parts)
 
 
-def _gap(before: str, after: str) -> float:
-    """The gap between two glyphs, as a share of the font height, that makes a space: narrower where a
-    number meets a word ("van 7"), wider between letters, where some fonts kern loosely ("O ngevallen")."""
-    number_meets_word = (before.isdigit() and after.isalpha()) or (before.isalpha() and after.isdigit())
-    return 0.12 if number_meets_word else 0.22
+def _plain_text(glyphs: _Glyphs, start: int, end: int, size: float) -> str:
+    """The words of a line without superscripts, in font size `size`: spaces from the gaps."""
+    narrow, wide = size * 0.12, size * 0.22
+    chars, spaced = glyphs.chars, glyphs.spaced
+    cuts = [
+        i + 1
+        for i, left, right in zip(
+            range(start, end - 1), glyphs.left[start + 1 : end], glyphs.right[start:end], strict=False
+        )
+        if (left - right > narrow and (left - right > wide or _number_meets_word(chars[i], chars[i + 1])))
+        or i in spaced
+    ]
+    if not cuts:
+        return "".join(chars[start:end])
+    bounds = [start, *cuts, end]
+    return " ".join(["".join(chars[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)])
+
+
+def _spaced(before: str, after: str, gap: float, size: float) -> bool:
+    """Whether a gap between two glyphs makes a space: over 0.22 of the font height between letters,
+    where some fonts kern loosely ("O ngevallen"), over 0.12 where a number meets a word ("van 7")."""
+    return gap > size * 0.12 and (gap > size * 0.22 or _number_meets_word(before, after))
+
+
+def _number_meets_word(before: str, after: str) -> bool:
+    return (before.isdigit() and after.isalpha()) or (before.isalpha() and after.isdigit())
 
 
 def _merge_baselines(lines: list[_Line]) -> list[_Line]:
@@ -234,7 +359,7 @@ def _merge_baselines(lines: list[_Line]) -> list[_Line]:
             offset = len(last.text) + 1
             last.text = f"{last.text} {line.text}"
             last.markers += [(s + offset, e + offset) for s, e in line.markers]
-            last.glyphs += line.glyphs
+            last.count += line.count
             last.right = line.right
             last.bottom = min(last.bottom, line.bottom)
             continue
@@ -278,7 +403,7 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
     lines = _merge_baselines(lines)
     counts: Counter[float] = Counter()
     for line in lines:
-        counts[round(line.size, 1)] += len(line.glyphs)
+        counts[round(line.size, 1)] += line.count
     body_size = counts.most_common(1)[0][0]
     body: list[_Line] = []
     notes: list[_Line] = []
