@@ -23,6 +23,7 @@ from itertools import compress
 from typing import Any
 
 from ..errors import ParseError
+from ..extract.dates import parse_date, parse_dateline
 from ..models import Metadata
 from ..tokens import Token, TokenKind
 from . import text as text_reader
@@ -34,11 +35,15 @@ DEFAULT_MAX_PAGES = 500
 _EXTRA_HINT = "reading PDF needs pypdfium2; install it with: pip install 'kamerstuk[pdf]'"
 #: Running page chrome: page numbers, publication footers, the identifier line.
 _CHROME_LINE = re.compile(
-    r"^(?:Pagina \d+ van \d+|\d{1,4}|ISSN \d{4} ?- ?\d{3}[\dX]|"
+    r"^(?:Pagina \d+ van \d+|ISSN \d{4} ?- ?\d{3}[\dX]|"
     r"(?:kst|ah-tk|ah-ek|blg|h-tk|h-ek)-[0-9A-Za-z-]+|"
     r"['’]s-Gravenhage \d{4}.*|Tweede Kamer, vergaderjaar .*|Eerste Kamer, vergaderjaar .*|"
-    r"Aanhangsel Handelingen II \d{4}.*|[12])$"
+    r"Aanhangsel Handelingen II \d{4}.*)$"
 )
+#: The first paragraphs of a publication's body in which its number may stand alone ("3235").
+_NUMBER_HEAD_BLOCKS = 8
+#: A line of digits alone: a page number, or text (see `_page_numbers`).
+_NUMBER_LINE = re.compile(r"^\d{1,4}$")
 _IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}$")
 #: Spacing accents some PDFs place as glyphs of their own over the letter ("Kostic´"): composed onto it.
 _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "¸": "\u0327"}
@@ -66,6 +71,20 @@ _SIDE_LABELS = {
     "bijlagen": "attachments",
     "bijlage": "attachments",
 }
+#: A besluitenlijst's title, alone or after a header row's label ("Document: Besluitenlijst van ...").
+_LIST_TITLE = re.compile(r"^(?:(?P<label>[A-Z][\w()]*):\s+)?(?P<title>(?:Besluitenlijst|Korte aantekeningen)\b.*)$")
+#: How many first-page lines a besluitenlijst's title is looked for in.
+_LIST_HEAD_LINES = 40
+#: A besluitenlijst's header row: "Voortouwcommissie: vaste commissie voor ...", "Datum: ...".
+_LABEL_ROW = re.compile(r"^(?P<label>[A-Z][\w()]*(?: [a-z]+)?):(?:\s+(?P<value>\S.*))?$")
+_COMMITTEE_LABELS = frozenset({"voortouwcommissie", "commissie"})
+_AFTER_TITLE_LABELS = frozenset({"datum", "tijd", "plaats", "locatie", "voortouwcommissie", "commissie"})
+#: A line that is the committee's name alone ("Vaste commissie voor Financiën").
+_COMMITTEE_LINE = re.compile(
+    r"^(?:[Dd]e )?(?:(?:[Vv]aste|[Aa]lgemene|[Bb]ijzondere|[Tt]ijdelijke|[Pp]arlementaire) )?"
+    r"[Cc]ommissie (?:voor|van) \S.{2,100}$"
+)
+_WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
 
 
@@ -399,7 +418,17 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
     for line in lines:
         _line_text(line)
     lines = [line for line in lines if line.text.strip()]
-    lines.sort(key=lambda line: (line.page, line.left > sizes[line.page][0] * 0.7, -round(line.bottom), line.left))
+    # the right column (a letterhead's side column) is read after the text column of its page, but a
+    # line there above all of the text column (a dateline top right) is read first, where it stands
+    column_top: dict[int, float] = {}
+    for line in lines:
+        if line.left <= sizes[line.page][0] * 0.7:
+            column_top[line.page] = max(column_top.get(line.page, line.bottom), line.bottom)
+
+    def aside(line: _Line) -> bool:
+        return line.left > sizes[line.page][0] * 0.7 and line.bottom <= column_top.get(line.page, line.bottom)
+
+    lines.sort(key=lambda line: (line.page, aside(line), -round(line.bottom), line.left))
     lines = _merge_baselines(lines)
     counts: Counter[float] = Counter()
     for line in lines:
@@ -408,13 +437,19 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
     body: list[_Line] = []
     notes: list[_Line] = []
     chrome: list[_Line] = []
+    page_numbers = _page_numbers(lines, sizes)
     for page in range(len(sizes)):
         width, _ = sizes[page]
         on_page = [line for line in lines if line.page == page]
         rest: list[_Line] = []
         for line in on_page:
             line.side = line.left > width * 0.7 and line.size < body_size * 0.9
-            if line.side or _CHROME_LINE.match(line.text) or _RETURN_ADDRESS.match(line.text):
+            if (
+                line.side
+                or id(line) in page_numbers
+                or _CHROME_LINE.match(line.text)
+                or _RETURN_ADDRESS.match(line.text)
+            ):
                 chrome.append(line)
             else:
                 rest.append(line)
@@ -433,6 +468,39 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
             body += rest[:cut] + zone[:carried]
             notes += zone[carried:]
     return _write(body, notes, chrome, body_size)
+
+
+def _page_numbers(lines: list[_Line], sizes: list[tuple[float, float]]) -> set[int]:
+    """The number-only lines that are page chrome (as `id`s): page numbers and the chamber's number.
+
+    A page number stands at its page's top or bottom edge (no line above it, or none below), and the
+    page numbers of a document go up with the pages: where edge numbers are on several pages, those
+    whose number minus the page index is the common one. The chamber's "1" or "2" is the big number
+    top right on a publication's first page. Any other number line (the Aanhangsel number under the
+    publication head, a table cell, a year a date wrapped onto) is text."""
+    candidates: list[_Line] = []
+    found: set[int] = set()
+    for page in range(len(sizes)):
+        on_page = [line for line in lines if line.page == page]
+        if not on_page:
+            continue
+        lowest = min(line.bottom for line in on_page)
+        highest = max(line.bottom + line.size for line in on_page)
+        for line in on_page:
+            if not _NUMBER_LINE.match(line.text):
+                continue
+            top_edge = line.bottom + line.size >= highest - 2
+            if not (top_edge or line.bottom <= lowest + 2):
+                continue
+            if page == 0 and top_edge and line.text in ("1", "2") and line.left > sizes[0][0] / 2:
+                found.add(id(line))
+            else:
+                candidates.append(line)
+    offsets = Counter(int(line.text) - line.page for line in candidates)
+    if len({line.page for line in candidates}) > 1:
+        common = offsets.most_common(1)[0][0]
+        candidates = [line for line in candidates if int(line.text) - line.page == common]
+    return found | {id(line) for line in candidates}
 
 
 def _is_note_start(line: _Line) -> bool:
@@ -498,15 +566,23 @@ def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size
     tokens: list[Token] = []
     if head:
         tokens += _write_head(writer, head, fields)
+    else:
+        head, body = _list_split(body)
+        if head:
+            tokens += _write_list_head(writer, head, fields)
     body_start = writer.length + (2 if writer.parts else 0)
-    for group in _blocks(body, body_size):
-        writer.write(group)
+    number: tuple[int, int] | None = None
+    for index, group in enumerate(_blocks(body, body_size)):
+        span = writer.write(group)
+        if number is None and index < _NUMBER_HEAD_BLOCKS and _is_document_number(group):
+            number = span
     body_text = writer.text[body_start:]
-    tokens += [
-        Token(t.kind, t.start + body_start, t.end + body_start, t.attrs)
-        for t in text_reader.tokenize(body_text)
-        if t.kind is not T.NOTE_REF
-    ]
+    for t in text_reader.tokenize(body_text):
+        start, end = t.start + body_start, t.end + body_start
+        if (start, end) == number and t.kind in (T.PARAGRAPH, T.SECTION_HEADING):
+            tokens.append(Token(T.NUMBER, start, end, {"number": writer.text[start:end]}))
+        elif t.kind is not T.NOTE_REF:
+            tokens.append(Token(t.kind, start, end, t.attrs))
     tokens = sorted(tokens + writer.markers, key=lambda token: token.start)
     for group in _note_groups(notes):
         start, end = writer.write(group)
@@ -536,6 +612,11 @@ def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size
     return Rendered(writer.text, tokens, metadata, [], writer.page_breaks, fields)
 
 
+def _is_document_number(group: list[_Line]) -> bool:
+    """The Aanhangsel's number under the publication head: a bold line of digits alone on the first page."""
+    return len(group) == 1 and group[0].page == 0 and group[0].bold and bool(_NUMBER_LINE.match(group[0].text))
+
+
 def _letterhead_split(body: list[_Line], chrome: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
     """A government letterhead's first page: (header lines up to the salutation, the rest, the side column).
 
@@ -549,6 +630,92 @@ def _letterhead_split(body: list[_Line], chrome: list[_Line]) -> tuple[list[_Lin
         end += 1
     side = [line for line in chrome if line.page == 0 and line.side]
     return body[:end], body[end:], side
+
+
+def _list_split(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """A committee's besluitenlijst (list of decisions): (its header lines, the rest).
+
+    Its first page has a title "Besluitenlijst ..." (or "Korte aantekeningen ..."), alone or as the
+    value of a header row ("Document: Besluitenlijst van de procedurevergadering van ..."); the header
+    is the lines up to the title, the title's wrapped lines and the rows right after it (Datum, Tijd,
+    Plaats, the committee)."""
+    first = [line for line in body if line.page == 0][:_LIST_HEAD_LINES]
+    title = next((i for i, line in enumerate(first) if _LIST_TITLE.match(line.text)), None)
+    if title is None:
+        return [], body
+    end = title + 1
+    for line in first[end:]:
+        if not _title_goes_on(first[end - 1], line):
+            break
+        end += 1
+    for line in first[end:]:
+        row = _LABEL_ROW.match(line.text)
+        if row is None or row.group("label").lower() not in _AFTER_TITLE_LABELS:
+            break
+        end += 1
+    return body[:end], body[end:]
+
+
+def _title_goes_on(last: _Line, line: _Line) -> bool:
+    """A wrapped line of a title: same font, the next line down, no header row of its own."""
+    return (
+        line.page == last.page
+        and line.bold == last.bold
+        and abs(line.size - last.size) <= last.size * 0.15
+        and 0 < last.bottom - line.bottom <= last.size * 1.6
+        and line.left >= last.left - 2
+        and _LABEL_ROW.match(line.text) is None
+    )
+
+
+def _write_list_head(writer: _Writer, head: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The besluitenlijst's header: the dateline, the title as the heading, the committee as the sender
+    (from a "Voortouwcommissie:" or "Commissie:" row, or a line naming the committee alone), the other
+    rows as paragraphs."""
+    tokens: list[Token] = []
+    title = next(i for i, line in enumerate(head) if _LIST_TITLE.match(line.text))
+    end = title + 1
+    for line in head[end:]:
+        if not _title_goes_on(head[end - 1], line):
+            break
+        end += 1
+    for index, line in enumerate(head):
+        if title < index < end:
+            continue
+        if index == title:
+            start, stop = writer.write(head[title:end])
+            match = _LIST_TITLE.match(writer.text[start:stop])
+            if match is not None and match.group("label"):
+                tokens.append(Token(T.CHROME, start, start + match.end("label") + 1))
+            heading_start = start + (match.start("title") if match is not None else 0)
+            heading = " ".join(writer.text[heading_start:stop].split())
+            tokens.append(Token(T.HEADING, heading_start, stop, {"heading": heading}))
+            continue
+        start, stop = writer.write([line])
+        tokens += _list_row(line.text, start, stop, fields)
+    return tokens
+
+
+def _list_row(text: str, start: int, end: int, fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """One header line of a besluitenlijst, written at `start`: its tokens, the committee into `fields`."""
+    row = _LABEL_ROW.match(text)
+    label = row.group("label").lower() if row is not None else ""
+    value_start = start + (row.start("value") if row is not None and row.group("value") else 0)
+    if row is not None and row.group("value") and label in _COMMITTEE_LABELS and "sender" not in fields:
+        fields["sender"] = (row.group("value"), value_start, end)
+        return [Token(T.CHROME, start, start + row.end("label") + 1)]
+    if row is None and _COMMITTEE_LINE.match(text) and "sender" not in fields:
+        fields["sender"] = (text, start, end)
+        return []
+    if row is not None and label == "datum" and row.group("value"):
+        value = row.group("value")
+        weekday = _WEEKDAY.match(value)
+        date_start = value_start + (weekday.end() if weekday else 0)
+        if parse_date(text[date_start - start :]) is not None:
+            return [Token(T.CHROME, start, date_start), Token(T.DATELINE, date_start, end)]
+    if row is None and parse_dateline(text) is not None:
+        return [Token(T.DATELINE, start, end)]
+    return [Token(T.PARAGRAPH, start, end)]
 
 
 def _write_head(writer: _Writer, head: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
