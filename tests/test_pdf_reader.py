@@ -218,3 +218,31 @@ def test_tokens_and_batch_on_pdf() -> None:
 def test_recognises() -> None:
     assert pdf_reader.recognises(b"%PDF-1.4\n...")
     assert not pdf_reader.recognises(b"<?xml version='1.0'?><a/>")
+
+
+def test_number_lines_are_text_unless_page_numbers() -> None:
+    """A line of digits alone is page chrome only as a page number (at a page's edge, in sequence)
+    or the chamber's number; the Aanhangsel number under the publication head and a year a date
+    wrapped onto stay text (both read off the rendered pages)."""
+    aanhangsel = kamerstuk.parse_file(FIXTURES / "multi-format" / "ah-tk-20202021-3235.pdf")
+    assert aanhangsel.number == "3235"
+    assert aanhangsel.text[aanhangsel.field_spans["number"].start : aanhangsel.field_spans["number"].end] == "3235"
+    chrome = [aanhangsel.text[s.start : s.end] for s in aanhangsel.page_chrome]
+    assert {"2", "1", "Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel 2"} <= set(chrome)
+    besluiten = kamerstuk.parse_file(FIXTURES / "pdf" / "tk-besluitenlijst_example1.pdf")
+    assert "Tweede Kamerlid, Kalma P. (PvdA) - 17 maart 2009" in besluiten.text
+    chrome = [besluiten.text[s.start : s.end] for s in besluiten.page_chrome]
+    assert "2009" not in chrome
+    assert [c for c in chrome if c.isdigit()] == [str(n) for n in range(2, 11)]
+
+
+def test_besluitenlijst_header() -> None:
+    """The besluitenlijst's header rows: the title after "Document:" is the heading, the committee
+    after "Voortouwcommissie:" the sender, the dateline top right (read first, where it stands) the date."""
+    document = kamerstuk.parse_file(FIXTURES / "pdf" / "tk-besluitenlijst_example1.pdf")
+    assert document.kind.value == "besluitenlijst"
+    assert document.text.startswith("Den Haag, 3 april 2009\n\nVoortouwcommissie: vaste commissie voor")
+    for name in ("heading", "sender", "date"):
+        span = document.field_spans[name]
+        assert document.text[span.start : span.end] in (document.heading, document.sender, "3 april 2009")
+        assert document.page_of(span.start) == 1

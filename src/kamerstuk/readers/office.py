@@ -21,6 +21,9 @@ T = TokenKind
 MAX_MEMBER = 50 * 1024 * 1024
 _IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}$")
 #: The publication footer the publisher's ODT puts first: identifier, "'s-Gravenhage 2021", ISSN.
+#: The first paragraphs in which a publication's number may stand alone ("3235").
+_NUMBER_HEAD_PARAGRAPHS = 8
+_NUMBER = re.compile(r"^\d{1,4}$")
 _FOOTER = re.compile(r"^(?:(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z-]+|['’]s-Gravenhage \d{4}|ISSN \d{4} ?- ?\d{3}[\dX])$")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
 
@@ -70,6 +73,7 @@ def write(paragraphs: list[Paragraph], notes: list[tuple[str, str]], source: str
     markers: list[Token] = []
     identifier: str | None = None
     footer: list[str] = []
+    numbers: list[tuple[int, int]] = []
     for paragraph in paragraphs:
         raw = ""
         spans: list[tuple[int, int, str]] = []
@@ -91,10 +95,12 @@ def write(paragraphs: list[Paragraph], notes: list[tuple[str, str]], source: str
         parts.append(text)
         length += len(text)
         markers += [Token(T.NOTE_REF, start + s, start + e, {"number": n}) for s, e, n in spans if e > s]
+        if len(parts) < _NUMBER_HEAD_PARAGRAPHS * 2 and _NUMBER.match(text):
+            numbers.append((start, length))
     if not parts:
         raise ParseError("the document holds no text", source=source)
     body_text = "".join(parts)
-    tokens = [t for t in text_reader.tokenize(body_text) if t.kind is not T.NOTE_REF]
+    tokens = _with_number([t for t in text_reader.tokenize(body_text) if t.kind is not T.NOTE_REF], numbers, body_text)
     tokens = sorted(tokens + markers, key=lambda token: token.start)
     for number, note in notes:
         note = " ".join(note.split())
@@ -130,3 +136,14 @@ def _collapse(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, list[t
         out.pop()
     end = len(out)
     return "".join(out), [(min(mapping[s], end), min(mapping[e], end), n) for s, e, n in spans]
+
+
+def _with_number(tokens: list[Token], numbers: list[tuple[int, int]], text: str) -> list[Token]:
+    """The Aanhangsel's number, a paragraph of digits alone under the publication head ("3235"), as
+    the document number: the first such paragraph the text reader made a paragraph or a heading (it
+    knows no such line in plain text; the chamber's "2" it already reads)."""
+    for index, token in enumerate(tokens):
+        if (token.start, token.end) in numbers and token.kind in (T.PARAGRAPH, T.SECTION_HEADING):
+            tokens[index] = Token(T.NUMBER, token.start, token.end, {"number": text[token.start : token.end]})
+            break
+    return tokens

@@ -14,11 +14,16 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 import unicodedata
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
+from typing import Any
 
 from ..errors import ParseError
+from ..extract.dates import parse_date, parse_dateline
 from ..models import Metadata
 from ..tokens import Token, TokenKind
 from . import text as text_reader
@@ -30,14 +35,21 @@ DEFAULT_MAX_PAGES = 500
 _EXTRA_HINT = "reading PDF needs pypdfium2; install it with: pip install 'kamerstuk[pdf]'"
 #: Running page chrome: page numbers, publication footers, the identifier line.
 _CHROME_LINE = re.compile(
-    r"^(?:Pagina \d+ van \d+|\d{1,4}|ISSN \d{4} ?- ?\d{3}[\dX]|"
+    r"^(?:Pagina \d+ van \d+|ISSN \d{4} ?- ?\d{3}[\dX]|"
     r"(?:kst|ah-tk|ah-ek|blg|h-tk|h-ek)-[0-9A-Za-z-]+|"
     r"['’]s-Gravenhage \d{4}.*|Tweede Kamer, vergaderjaar .*|Eerste Kamer, vergaderjaar .*|"
-    r"Aanhangsel Handelingen II \d{4}.*|[12])$"
+    r"Aanhangsel Handelingen II \d{4}.*)$"
 )
+#: The first paragraphs of a publication's body in which its number may stand alone ("3235").
+_NUMBER_HEAD_BLOCKS = 8
+#: A line of digits alone: a page number, or text (see `_page_numbers`).
+_NUMBER_LINE = re.compile(r"^\d{1,4}$")
 _IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){1,4}$")
 #: Spacing accents some PDFs place as glyphs of their own over the letter ("Kostic´"): composed onto it.
 _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "¸": "\u0327"}
+_ACCENT_CHARS = frozenset(_ACCENTS)
+#: What `str.isspace` holds for (the highest is U+3000), as a set: one lookup per character, not a call.
+_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
 #: The publication's year line, which shares its baseline with "Aanhangsel van de Handelingen".
 _YEAR_LINE = re.compile(r"^Vergaderjaar \d{4}\s?[–-]\s?\d{4}$")
 _VOWELS = frozenset("aeiouyAEIOUYëïéèöüáóú")
@@ -59,30 +71,48 @@ _SIDE_LABELS = {
     "bijlagen": "attachments",
     "bijlage": "attachments",
 }
+#: A besluitenlijst's title, alone or after a header row's label ("Document: Besluitenlijst van ...").
+_LIST_TITLE = re.compile(r"^(?:(?P<label>[A-Z][\w()]*):\s+)?(?P<title>(?:Besluitenlijst|Korte aantekeningen)\b.*)$")
+#: How many first-page lines a besluitenlijst's title is looked for in.
+_LIST_HEAD_LINES = 40
+#: A besluitenlijst's header row: "Voortouwcommissie: vaste commissie voor ...", "Datum: ...".
+_LABEL_ROW = re.compile(r"^(?P<label>[A-Z][\w()]*(?: [a-z]+)?):(?:\s+(?P<value>\S.*))?$")
+_COMMITTEE_LABELS = frozenset({"voortouwcommissie", "commissie"})
+_AFTER_TITLE_LABELS = frozenset({"datum", "tijd", "plaats", "locatie", "voortouwcommissie", "commissie"})
+#: A line that is the committee's name alone ("Vaste commissie voor Financiën").
+_COMMITTEE_LINE = re.compile(
+    r"^(?:[Dd]e )?(?:(?:[Vv]aste|[Aa]lgemene|[Bb]ijzondere|[Tt]ijdelijke|[Pp]arlementaire) )?"
+    r"[Cc]ommissie (?:voor|van) \S.{2,100}$"
+)
+_WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
 
 
 @dataclass(slots=True)
-class _Glyph:
-    """One glyph: its character and PDFium's loose box (the font's full height, so size-comparable)."""
+class _Glyphs:
+    """The glyphs of one page in PDFium's order, as parallel lists: the character (an accent composed
+    onto its letter) and PDFium's loose box (the font's full height, so sizes compare). Flat lists of
+    floats, not an object per glyph: a page has thousands, and the garbage collector walks objects."""
 
-    char: str
-    left: float
-    right: float
-    bottom: float
-    top: float
-    size: float
-    #: A space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
-    space_after: bool = False
+    chars: list[str] = field(default_factory=list)
+    left: list[float] = field(default_factory=list)
+    right: list[float] = field(default_factory=list)
+    bottom: list[float] = field(default_factory=list)
+    size: list[float] = field(default_factory=list)
+    #: Glyphs a space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
+    spaced: set[int] = field(default_factory=set)
 
 
 @dataclass(slots=True)
 class _Line:
-    """A line of glyphs on one baseline; `text`, `markers` and the measures are set by `_line_text`."""
+    """A line on one baseline: glyphs `start` to `end` of its page; `text`, `markers` and the measures
+    are set by `_line_text`."""
 
-    glyphs: list[_Glyph]
+    glyphs: _Glyphs
+    start: int
     page: int
     bold: bool = False
+    end: int = 0
     text: str = ""
     #: In a letterhead's side column (right of the text, in small print).
     side: bool = False
@@ -91,6 +121,8 @@ class _Line:
     right: float = 0.0
     bottom: float = 0.0
     size: float = 0.0
+    #: The number of glyphs (lines merged on one baseline add up).
+    count: int = 0
 
 
 def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PAGES) -> Rendered:
@@ -115,11 +147,12 @@ def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PA
             raise ParseError(f"the PDF has {pages:,} pages, more than max_pages={max_pages:,}", source=source)
         lines: list[_Line] = []
         sizes: list[tuple[float, float]] = []
+        calls = _calls(raw)
         for index in range(pages):
             page = document[index]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            lines += _page_lines(textpage, raw, index)
+            lines += _page_lines(textpage, calls, index)
             sizes.append((width, height))
             textpage.close()
             page.close()
@@ -127,75 +160,166 @@ def read(data: bytes, source: str | None = None, max_pages: int = DEFAULT_MAX_PA
         raise ParseError(f"the PDF is corrupt: a page cannot be read: {exc}", source=source) from exc
     finally:
         document.close()
-    if not any(line.glyphs for line in lines):
+    if not lines:
         raise ParseError("the PDF has no text layer (a scan?); it needs OCR first", source=source)
     return _layout(lines, sizes)
 
 
-def _page_lines(textpage: object, raw: object, page: int) -> list[_Line]:
-    """The glyphs of one page grouped into lines, in PDFium's order, whitespace left out."""
-    handle = textpage.raw  # type: ignore[attr-defined]
-    chars: str = textpage.get_text_range()  # type: ignore[attr-defined]
-    rect = raw.FS_RECTF()  # type: ignore[attr-defined]
-    box = raw.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
-    weight = raw.FPDFText_GetFontWeight  # type: ignore[attr-defined]
-    pointer = ctypes.byref(rect)
-    lines: list[_Line] = []
-    for index, char in enumerate(chars):
+#: PDFium's per-character calls bound once, without argument types: ctypes then converts nothing but
+#: the index, which halves the cost of the one call made for every glyph.
+_PROTOTYPE = ctypes.CFUNCTYPE(ctypes.c_int)
+#: FS_RECTF as PDFium writes it: left, top, right, bottom.
+_RECT = struct.Struct("4f")
+
+
+@dataclass(slots=True)
+class _Calls:
+    """PDFium's per-character calls, bound for tight loops, with the one buffer they write into."""
+
+    box: Any
+    weight: Any
+    rect: Any
+    pointer: Any
+
+
+def _calls(raw: Any) -> _Calls:
+    """Bind FPDFText_GetLooseCharBox and FPDFText_GetFontWeight to untyped prototypes."""
+
+    def bind(function: Any) -> Any:
+        address: int = ctypes.cast(function, ctypes.c_void_p).value or 0
+        return _PROTOTYPE(address)
+
+    rect = raw.FS_RECTF()
+    return _Calls(bind(raw.FPDFText_GetLooseCharBox), bind(raw.FPDFText_GetFontWeight), rect, ctypes.byref(rect))
+
+
+def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
+    """The glyphs of one page grouped into lines, in PDFium's order, whitespace left out.
+
+    One PDFium call per glyph and space fills a byte buffer; the boxes come out of it as lists in one
+    go, and the line breaks are found over those lists (a glyph is on the line of the one before it
+    when its size is similar and it sits right of it on an overlapping baseline)."""
+    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    chars: str = textpage.get_text_range()
+    if _ACCENT_CHARS.isdisjoint(chars):
+        boxed = [i for i, char in enumerate(chars) if char == " " or char not in _WHITESPACE]
+        letters = [chars[i] for i in boxed]
+    else:
+        boxed, letters = _compose_accents(chars)
+    mask = [char != " " for char in letters]
+    kept = list(compress(boxed, mask))
+    if not kept:
+        return []
+    box, rect, pointer = calls.box, calls.rect, calls.pointer
+    buffer = bytearray()
+    for index in boxed:
         box(handle, index, pointer)
-        if char.isspace():
-            if char == " " and rect.right > rect.left and lines and lines[-1].glyphs:
-                lines[-1].glyphs[-1].space_after = True
+        buffer += rect
+    values = array("f", buffer).tolist()
+    all_lefts, all_rights = values[0::4], values[2::4]
+    # a space glyph of the PDF (PDFium's generated spaces have no width) after at least one glyph
+    spaces = [position for position, glyph in enumerate(mask) if not glyph]
+    spaced = {
+        position - rank - 1
+        for rank, position in enumerate(spaces)
+        if position > rank and all_rights[position] > all_lefts[position]
+    }
+    out = list(compress(letters, mask))
+    lefts, rights = list(compress(all_lefts, mask)), list(compress(all_rights, mask))
+    tops, bottoms = list(compress(values[1::4], mask)), list(compress(values[3::4], mask))
+    sizes = [top - bottom for top, bottom in zip(tops, bottoms, strict=True)]
+    # a new line starts where a glyph is not on the line of the one before it (the first test is the
+    # common case of the same font on the same baseline, the second the general one)
+    starts = [
+        0,
+        *(
+            index
+            for index, last_size, last_right, last_bottom, last_top, size, left, bottom, top in zip(
+                range(1, len(kept)),
+                sizes,
+                rights,
+                bottoms,
+                tops,
+                sizes[1:],
+                lefts[1:],
+                bottoms[1:],
+                tops[1:],
+                strict=False,
+            )
+            if not (
+                (
+                    bottom == last_bottom
+                    and size == last_size
+                    and last_right - size * 0.5 <= left <= last_right + size * 3
+                )
+                or (
+                    (big := last_size if last_size > size else size) <= (size if last_size > size else last_size) * 2.5
+                    and last_right - big * 0.5 <= left <= last_right + big * 3
+                    and last_bottom - big * 0.2 <= (bottom + top) / 2 <= last_top + big * 0.2
+                )
+            )
+        ),
+    ]
+    glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, spaced)
+    ends = [*starts[1:], len(kept)]
+    weight = calls.weight
+    return [
+        _Line(glyphs, start, page, weight(handle, kept[start]) >= 600, end)
+        for start, end in zip(starts, ends, strict=True)
+    ]
+
+
+def _compose_accents(chars: str) -> tuple[list[int], list[str]]:
+    """The glyphs and spaces of a page text with spacing accents: (their indices in the text, their
+    characters), an accent composed onto the glyph before it where Unicode has the composed letter."""
+    boxed: list[int] = []
+    letters: list[str] = []
+    last: int | None = None
+    for index, char in enumerate(chars):
+        if char in _WHITESPACE and char != " ":
             continue
-        if char in _ACCENTS and lines and lines[-1].glyphs:
-            base = lines[-1].glyphs[-1]
-            composed = unicodedata.normalize("NFC", base.char + _ACCENTS[char])
+        if last is not None and char in _ACCENTS:
+            composed = unicodedata.normalize("NFC", letters[last] + _ACCENTS[char])
             if len(composed) == 1:
-                base.char = composed
+                letters[last] = composed
                 continue
-        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
-        glyph = _Glyph(char, left, right, bottom, top, top - bottom)
-        if lines:
-            last = lines[-1].glyphs[-1]
-            size, small = (last.size, glyph.size) if last.size > glyph.size else (glyph.size, last.size)
-            middle = (bottom + top) / 2
-            # on the line: a similar size, right of the last glyph, on an overlapping baseline
-            if (
-                size <= small * 2.5
-                and last.right - size * 0.5 <= left <= last.right + size * 3
-                and last.bottom - size * 0.2 <= middle <= last.top + size * 0.2
-            ):
-                lines[-1].glyphs.append(glyph)
-                continue
-        lines.append(_Line([glyph], page, weight(handle, index) >= 600))
-    return lines
+        if char != " ":
+            last = len(letters)
+        boxed.append(index)
+        letters.append(char)
+    return boxed, letters
 
 
 def _line_text(line: _Line) -> None:
     """Build a line's words from the gaps between glyph boxes, and find its superscript markers."""
-    glyphs = line.glyphs
-    line.left, line.right = glyphs[0].left, glyphs[-1].right
-    line.bottom = min(g.bottom for g in glyphs)
-    line.size = max(g.size for g in glyphs)
-    main = Counter(g.size for g in glyphs).most_common(1)[0][0]
-    base = min((g.bottom for g in glyphs if g.size >= main * 0.9), default=line.bottom)
+    glyphs, start, end = line.glyphs, line.start, line.end
+    line.count = end - start
+    line.left, line.right = glyphs.left[start], glyphs.right[end - 1]
+    line.bottom = min(glyphs.bottom[start:end])
+    sizes = glyphs.size[start:end]
+    line.size = max(sizes)
+    smallest = min(sizes)
+    if smallest == line.size:
+        line.text = _plain_text(glyphs, start, end, smallest)
+        return
+    # the most common size, the first seen of equals
+    main = max(dict.fromkeys(sizes), key=sizes.count)
+    if smallest >= main * 0.85:
+        line.text = _plain_text(glyphs, start, end, main)
+        return
+    chars, lefts, rights, bottoms = glyphs.chars, glyphs.left, glyphs.right, glyphs.bottom
+    base = min((bottoms[i] for i in range(start, end) if sizes[i - start] >= main * 0.9), default=line.bottom)
     parts: list[str] = []
     length = 0
     marker_start: int | None = None
-    previous: _Glyph | None = None
-    for glyph in line.glyphs:
-        superscript = glyph.size < main * 0.85 and glyph.bottom > base + main * 0.15 and glyph.char.isdigit()
-        gap = previous is not None and (
-            previous.space_after
-            or (
-                glyph.left - previous.right > main * 0.12
-                and glyph.left - previous.right > main * _gap(previous.char, glyph.char)
-            )
-        )
+    for i in range(start, end):
+        char = chars[i]
+        superscript = sizes[i - start] < main * 0.85 and bottoms[i] > base + main * 0.15 and char.isdigit()
+        gap = i > start and (i - 1 in glyphs.spaced or _spaced(chars[i - 1], char, lefts[i] - rights[i - 1], main))
         if gap and marker_start is None:
             parts.append(" ")
             length += 1
-        elif previous is not None and marker_start is not None and not superscript:
+        elif i > start and marker_start is not None and not superscript:
             line.markers.append((marker_start, length))
             marker_start = None
             if gap:
@@ -203,19 +327,39 @@ def _line_text(line: _Line) -> None:
                 length += 1
         if superscript and marker_start is None:
             marker_start = length
-        parts.append(glyph.char)
+        parts.append(char)
         length += 1
-        previous = glyph
     if marker_start is not None:
         line.markers.append((marker_start, length))
     line.text = "".join(parts)
 
 
-def _gap(before: str, after: str) -> float:
-    """The gap between two glyphs, as a share of the font height, that makes a space: narrower where a
-    number meets a word ("van 7"), wider between letters, where some fonts kern loosely ("O ngevallen")."""
-    number_meets_word = (before.isdigit() and after.isalpha()) or (before.isalpha() and after.isdigit())
-    return 0.12 if number_meets_word else 0.22
+def _plain_text(glyphs: _Glyphs, start: int, end: int, size: float) -> str:
+    """The words of a line without superscripts, in font size `size`: spaces from the gaps."""
+    narrow, wide = size * 0.12, size * 0.22
+    chars, spaced = glyphs.chars, glyphs.spaced
+    cuts = [
+        i + 1
+        for i, left, right in zip(
+            range(start, end - 1), glyphs.left[start + 1 : end], glyphs.right[start:end], strict=False
+        )
+        if (left - right > narrow and (left - right > wide or _number_meets_word(chars[i], chars[i + 1])))
+        or i in spaced
+    ]
+    if not cuts:
+        return "".join(chars[start:end])
+    bounds = [start, *cuts, end]
+    return " ".join(["".join(chars[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)])
+
+
+def _spaced(before: str, after: str, gap: float, size: float) -> bool:
+    """Whether a gap between two glyphs makes a space: over 0.22 of the font height between letters,
+    where some fonts kern loosely ("O ngevallen"), over 0.12 where a number meets a word ("van 7")."""
+    return gap > size * 0.12 and (gap > size * 0.22 or _number_meets_word(before, after))
+
+
+def _number_meets_word(before: str, after: str) -> bool:
+    return (before.isdigit() and after.isalpha()) or (before.isalpha() and after.isdigit())
 
 
 def _merge_baselines(lines: list[_Line]) -> list[_Line]:
@@ -234,7 +378,7 @@ def _merge_baselines(lines: list[_Line]) -> list[_Line]:
             offset = len(last.text) + 1
             last.text = f"{last.text} {line.text}"
             last.markers += [(s + offset, e + offset) for s, e in line.markers]
-            last.glyphs += line.glyphs
+            last.count += line.count
             last.right = line.right
             last.bottom = min(last.bottom, line.bottom)
             continue
@@ -274,22 +418,38 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
     for line in lines:
         _line_text(line)
     lines = [line for line in lines if line.text.strip()]
-    lines.sort(key=lambda line: (line.page, line.left > sizes[line.page][0] * 0.7, -round(line.bottom), line.left))
+    # the right column (a letterhead's side column) is read after the text column of its page, but a
+    # line there above all of the text column (a dateline top right) is read first, where it stands
+    column_top: dict[int, float] = {}
+    for line in lines:
+        if line.left <= sizes[line.page][0] * 0.7:
+            column_top[line.page] = max(column_top.get(line.page, line.bottom), line.bottom)
+
+    def aside(line: _Line) -> bool:
+        return line.left > sizes[line.page][0] * 0.7 and line.bottom <= column_top.get(line.page, line.bottom)
+
+    lines.sort(key=lambda line: (line.page, aside(line), -round(line.bottom), line.left))
     lines = _merge_baselines(lines)
     counts: Counter[float] = Counter()
     for line in lines:
-        counts[round(line.size, 1)] += len(line.glyphs)
+        counts[round(line.size, 1)] += line.count
     body_size = counts.most_common(1)[0][0]
     body: list[_Line] = []
     notes: list[_Line] = []
     chrome: list[_Line] = []
+    page_numbers = _page_numbers(lines, sizes)
     for page in range(len(sizes)):
         width, _ = sizes[page]
         on_page = [line for line in lines if line.page == page]
         rest: list[_Line] = []
         for line in on_page:
             line.side = line.left > width * 0.7 and line.size < body_size * 0.9
-            if line.side or _CHROME_LINE.match(line.text) or _RETURN_ADDRESS.match(line.text):
+            if (
+                line.side
+                or id(line) in page_numbers
+                or _CHROME_LINE.match(line.text)
+                or _RETURN_ADDRESS.match(line.text)
+            ):
                 chrome.append(line)
             else:
                 rest.append(line)
@@ -308,6 +468,39 @@ def _layout(lines: list[_Line], sizes: list[tuple[float, float]]) -> Rendered:
             body += rest[:cut] + zone[:carried]
             notes += zone[carried:]
     return _write(body, notes, chrome, body_size)
+
+
+def _page_numbers(lines: list[_Line], sizes: list[tuple[float, float]]) -> set[int]:
+    """The number-only lines that are page chrome (as `id`s): page numbers and the chamber's number.
+
+    A page number stands at its page's top or bottom edge (no line above it, or none below), and the
+    page numbers of a document go up with the pages: where edge numbers are on several pages, those
+    whose number minus the page index is the common one. The chamber's "1" or "2" is the big number
+    top right on a publication's first page. Any other number line (the Aanhangsel number under the
+    publication head, a table cell, a year a date wrapped onto) is text."""
+    candidates: list[_Line] = []
+    found: set[int] = set()
+    for page in range(len(sizes)):
+        on_page = [line for line in lines if line.page == page]
+        if not on_page:
+            continue
+        lowest = min(line.bottom for line in on_page)
+        highest = max(line.bottom + line.size for line in on_page)
+        for line in on_page:
+            if not _NUMBER_LINE.match(line.text):
+                continue
+            top_edge = line.bottom + line.size >= highest - 2
+            if not (top_edge or line.bottom <= lowest + 2):
+                continue
+            if page == 0 and top_edge and line.text in ("1", "2") and line.left > sizes[0][0] / 2:
+                found.add(id(line))
+            else:
+                candidates.append(line)
+    offsets = Counter(int(line.text) - line.page for line in candidates)
+    if len({line.page for line in candidates}) > 1:
+        common = offsets.most_common(1)[0][0]
+        candidates = [line for line in candidates if int(line.text) - line.page == common]
+    return found | {id(line) for line in candidates}
 
 
 def _is_note_start(line: _Line) -> bool:
@@ -373,15 +566,23 @@ def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size
     tokens: list[Token] = []
     if head:
         tokens += _write_head(writer, head, fields)
+    else:
+        head, body = _list_split(body)
+        if head:
+            tokens += _write_list_head(writer, head, fields)
     body_start = writer.length + (2 if writer.parts else 0)
-    for group in _blocks(body, body_size):
-        writer.write(group)
+    number: tuple[int, int] | None = None
+    for index, group in enumerate(_blocks(body, body_size)):
+        span = writer.write(group)
+        if number is None and index < _NUMBER_HEAD_BLOCKS and _is_document_number(group):
+            number = span
     body_text = writer.text[body_start:]
-    tokens += [
-        Token(t.kind, t.start + body_start, t.end + body_start, t.attrs)
-        for t in text_reader.tokenize(body_text)
-        if t.kind is not T.NOTE_REF
-    ]
+    for t in text_reader.tokenize(body_text):
+        start, end = t.start + body_start, t.end + body_start
+        if (start, end) == number and t.kind in (T.PARAGRAPH, T.SECTION_HEADING):
+            tokens.append(Token(T.NUMBER, start, end, {"number": writer.text[start:end]}))
+        elif t.kind is not T.NOTE_REF:
+            tokens.append(Token(t.kind, start, end, t.attrs))
     tokens = sorted(tokens + writer.markers, key=lambda token: token.start)
     for group in _note_groups(notes):
         start, end = writer.write(group)
@@ -411,6 +612,11 @@ def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size
     return Rendered(writer.text, tokens, metadata, [], writer.page_breaks, fields)
 
 
+def _is_document_number(group: list[_Line]) -> bool:
+    """The Aanhangsel's number under the publication head: a bold line of digits alone on the first page."""
+    return len(group) == 1 and group[0].page == 0 and group[0].bold and bool(_NUMBER_LINE.match(group[0].text))
+
+
 def _letterhead_split(body: list[_Line], chrome: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
     """A government letterhead's first page: (header lines up to the salutation, the rest, the side column).
 
@@ -424,6 +630,92 @@ def _letterhead_split(body: list[_Line], chrome: list[_Line]) -> tuple[list[_Lin
         end += 1
     side = [line for line in chrome if line.page == 0 and line.side]
     return body[:end], body[end:], side
+
+
+def _list_split(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """A committee's besluitenlijst (list of decisions): (its header lines, the rest).
+
+    Its first page has a title "Besluitenlijst ..." (or "Korte aantekeningen ..."), alone or as the
+    value of a header row ("Document: Besluitenlijst van de procedurevergadering van ..."); the header
+    is the lines up to the title, the title's wrapped lines and the rows right after it (Datum, Tijd,
+    Plaats, the committee)."""
+    first = [line for line in body if line.page == 0][:_LIST_HEAD_LINES]
+    title = next((i for i, line in enumerate(first) if _LIST_TITLE.match(line.text)), None)
+    if title is None:
+        return [], body
+    end = title + 1
+    for line in first[end:]:
+        if not _title_goes_on(first[end - 1], line):
+            break
+        end += 1
+    for line in first[end:]:
+        row = _LABEL_ROW.match(line.text)
+        if row is None or row.group("label").lower() not in _AFTER_TITLE_LABELS:
+            break
+        end += 1
+    return body[:end], body[end:]
+
+
+def _title_goes_on(last: _Line, line: _Line) -> bool:
+    """A wrapped line of a title: same font, the next line down, no header row of its own."""
+    return (
+        line.page == last.page
+        and line.bold == last.bold
+        and abs(line.size - last.size) <= last.size * 0.15
+        and 0 < last.bottom - line.bottom <= last.size * 1.6
+        and line.left >= last.left - 2
+        and _LABEL_ROW.match(line.text) is None
+    )
+
+
+def _write_list_head(writer: _Writer, head: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """The besluitenlijst's header: the dateline, the title as the heading, the committee as the sender
+    (from a "Voortouwcommissie:" or "Commissie:" row, or a line naming the committee alone), the other
+    rows as paragraphs."""
+    tokens: list[Token] = []
+    title = next(i for i, line in enumerate(head) if _LIST_TITLE.match(line.text))
+    end = title + 1
+    for line in head[end:]:
+        if not _title_goes_on(head[end - 1], line):
+            break
+        end += 1
+    for index, line in enumerate(head):
+        if title < index < end:
+            continue
+        if index == title:
+            start, stop = writer.write(head[title:end])
+            match = _LIST_TITLE.match(writer.text[start:stop])
+            if match is not None and match.group("label"):
+                tokens.append(Token(T.CHROME, start, start + match.end("label") + 1))
+            heading_start = start + (match.start("title") if match is not None else 0)
+            heading = " ".join(writer.text[heading_start:stop].split())
+            tokens.append(Token(T.HEADING, heading_start, stop, {"heading": heading}))
+            continue
+        start, stop = writer.write([line])
+        tokens += _list_row(line.text, start, stop, fields)
+    return tokens
+
+
+def _list_row(text: str, start: int, end: int, fields: dict[str, tuple[str, int, int]]) -> list[Token]:
+    """One header line of a besluitenlijst, written at `start`: its tokens, the committee into `fields`."""
+    row = _LABEL_ROW.match(text)
+    label = row.group("label").lower() if row is not None else ""
+    value_start = start + (row.start("value") if row is not None and row.group("value") else 0)
+    if row is not None and row.group("value") and label in _COMMITTEE_LABELS and "sender" not in fields:
+        fields["sender"] = (row.group("value"), value_start, end)
+        return [Token(T.CHROME, start, start + row.end("label") + 1)]
+    if row is None and _COMMITTEE_LINE.match(text) and "sender" not in fields:
+        fields["sender"] = (text, start, end)
+        return []
+    if row is not None and label == "datum" and row.group("value"):
+        value = row.group("value")
+        weekday = _WEEKDAY.match(value)
+        date_start = value_start + (weekday.end() if weekday else 0)
+        if parse_date(text[date_start - start :]) is not None:
+            return [Token(T.CHROME, start, date_start), Token(T.DATELINE, date_start, end)]
+    if row is None and parse_dateline(text) is not None:
+        return [Token(T.DATELINE, start, end)]
+    return [Token(T.PARAGRAPH, start, end)]
 
 
 def _write_head(writer: _Writer, head: list[_Line], fields: dict[str, tuple[str, int, int]]) -> list[Token]:
