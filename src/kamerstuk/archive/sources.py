@@ -237,11 +237,20 @@ def _tar_member(archive: tarfile.TarFile, member: tarfile.TarInfo, name: str, se
         return BrokenEntry(source, "NotAFileError", "archive member is a link or special file, not a file")
     if member.size > selection.max_size:
         return BrokenEntry(source, "InputTooLargeError", _too_large(member.size, selection.max_size))
-    stream = archive.extractfile(member)
-    if stream is None:
-        return BrokenEntry(source, "ArchiveError", "archive member has no data")
-    with stream:
-        return DataEntry(source, stream.read(), member.name)
+    fileobj = archive.fileobj
+    if member.issparse() or fileobj is None:
+        stream = archive.extractfile(member)
+        if stream is None:
+            return BrokenEntry(source, "ArchiveError", "archive member has no data")
+        with stream:
+            return DataEntry(source, stream.read(), member.name)
+    # A regular member's bytes follow its header: read them straight from the archive's stream, as
+    # tarfile's member file does inside, without building that file object for every member.
+    fileobj.seek(member.offset_data)
+    data = fileobj.read(member.size)
+    if len(data) != member.size:
+        raise tarfile.ReadError("unexpected end of data")
+    return DataEntry(source, data, member.name)
 
 
 def _forget_members(archive: tarfile.TarFile) -> None:
