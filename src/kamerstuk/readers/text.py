@@ -67,6 +67,8 @@ _DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*
 _NOTES_START = regex.compile(r"^X\s?Noot$")
 _NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
 _LIST_ITEM = regex.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
+#: The first characters of a list item other than digits and lower-case letters.
+_LIST_STARTS = frozenset("•·▪◦●*–—-(")
 #: The characters that close a sentence or clause at the end of a line.
 _SENTENCE_ENDS = frozenset('.:;!?,)»”"')
 _MOTIE_END = regex.compile(r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\s*[.,;]?\s*$", regex.IGNORECASE)
@@ -442,7 +444,7 @@ class _TextTokenizer:
         """Everything after the header: paragraphs, headings, signatures, a motie's submitters, notes."""
         submitters = False
         for line in self.passes():
-            if _NOTES_START.match(line.text):
+            if _is_notes_start(line.text):
                 self.notes()
                 continue
             if line.text == "Naar boven":
@@ -460,7 +462,7 @@ class _TextTokenizer:
                 self.emit(T.DATELINE, line.start, line.end)
             elif self.split_dateline(line):
                 continue
-            elif _LIST_ITEM.match(line.text):
+            elif _is_list_item(line.text):
                 self.paragraph(T.LIST_ITEM)
                 submitters = submitters or _ends_motie(self.text[self.tokens[-1].start : self.tokens[-1].end])
                 continue
@@ -511,8 +513,8 @@ class _TextTokenizer:
                 not self.wrapped
                 or nxt.blank_before
                 or len(last) < _WRAP_WIDTH
-                or _LIST_ITEM.match(nxt.text)
-                or _NOTES_START.match(nxt.text)
+                or _is_list_item(nxt.text)
+                or _is_notes_start(nxt.text)
             ):
                 break
             if _ends_sentence(last) and not nxt.text[:1].islower():
@@ -531,7 +533,7 @@ class _TextTokenizer:
         if self.i + 1 >= len(self.lines):
             return False
         nxt = self.lines[self.i + 1]
-        if nxt.text[:1].islower() or _NOTES_START.match(nxt.text):
+        if nxt.text[:1].islower() or _is_notes_start(nxt.text):
             return False
         if self.wrapped:
             prev = self.tokens[-1] if self.tokens else None
@@ -566,12 +568,12 @@ class _TextTokenizer:
 
     @staticmethod
     def _is_signature_name(text: str) -> bool:
-        return is_name(text) and not _CHROME.match(text) and not _NOTES_START.match(text) and text != "Ondertekenaars"
+        return is_name(text) and not _CHROME.match(text) and not _is_notes_start(text) and text != "Ondertekenaars"
 
     def notes(self) -> None:
         """The notes block: "X Noot", the number, the note text, repeated; "Naar boven" at the end."""
         for line in self.passes():
-            if _NOTES_START.match(line.text):
+            if _is_notes_start(line.text):
                 self.emit(T.NOTES_START, line.start, line.end)
                 self.cursor.advance()
                 if self.i < len(self.lines) and _NOTE_NUMBER.match(self.lines[self.i].text):
@@ -618,6 +620,18 @@ class _TextTokenizer:
         for position in range(index, end):
             token = self.tokens[position]
             self.tokens[position] = Token(T.SUBMITTER, token.start, token.end)
+
+
+def _is_notes_start(text: str) -> bool:
+    """An "X Noot" line; only a line that starts with "X" is tried against the pattern."""
+    return text[:1] == "X" and _NOTES_START.match(text) is not None
+
+
+def _is_list_item(text: str) -> bool:
+    """A line that starts like a list item ("- ", "a) ", "1. "); only lines that start with a
+    bullet, a bracket, a digit or a lower-case letter are tried against the pattern."""
+    first = text[:1]
+    return (first in _LIST_STARTS or first.isdigit() or "a" <= first <= "z") and _LIST_ITEM.match(text) is not None
 
 
 def _ends_sentence(text: str) -> bool:
