@@ -4,9 +4,11 @@ dies or overruns, and workers that end when their parent dies (even by SIGKILL).
 Each worker parses one document at a time, in the order it was sent them, so the parent always
 knows which document a worker is on and since when: a document over its time limit is abandoned,
 its worker killed and replaced, and it becomes a `Failure` ("timed out after N s"); a worker that
-dies (a segfault, the kernel's OOM killer) becomes a `Failure` for its document. A small next item
-is sent ahead, so a worker never sits idle waiting for the parent between two documents; items
-sent ahead that a replaced worker never started go to the next worker. Results come back in input order.
+dies (a segfault, the kernel's OOM killer) becomes a `Failure` for its document. With two or more
+workers a small next item is sent ahead, so a worker never sits idle waiting for the parent between
+two documents; items sent ahead that a replaced worker never started go to the next worker. One
+worker gets one item at a time, so `--jobs 1` keeps parsing on one core, with the parent's reading
+and writing in between. Results come back in input order.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ T = TypeVar("T")
 PARENT_POLL_SECONDS = 0.5
 #: Documents taken from the input ahead of the oldest one not yet given back, per worker.
 AHEAD_PER_JOB = 16
-#: Items sent to a worker beyond the one it is on, and the largest (pickled) item sent ahead: one
+#: Items sent to a worker beyond the one it is on (with two or more workers), and the largest
+#: (pickled) item sent ahead: one
 #: this small fits the pipe's buffer, so sending it never blocks the parent while the worker is busy.
 SENT_AHEAD = 1
 SMALL_ITEM = 32 * 1024
@@ -189,8 +192,9 @@ class Supervisor(Generic[T]):
     def _dispatch(self, pending: Iterator[tuple[int, tuple[str, object]]], order: deque[int], exhausted: bool) -> bool:
         """Give each idle worker its next job, then send small jobs ahead to busy ones, keeping at most
         AHEAD_PER_JOB items per worker outstanding; True once the items are exhausted."""
+        ahead = SENT_AHEAD if self.jobs > 1 else 0
         for worker in sorted(self.workers, key=lambda w: len(w.jobs)):
-            while len(worker.jobs) <= SENT_AHEAD:
+            while len(worker.jobs) <= ahead:
                 job = self.ready.popleft() if self.ready else None
                 if job is None and not exhausted and len(order) < self.jobs * AHEAD_PER_JOB:
                     taken = next(pending, None)
