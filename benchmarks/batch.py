@@ -22,8 +22,9 @@ import json, resource, sys, time
 from kamerstuk.cli import main
 start = time.perf_counter()
 code = main(sys.argv[1:])
-print(json.dumps({"code": code, "seconds": time.perf_counter() - start,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"code": code, "seconds": time.perf_counter() - start, "rss_mb": own.ru_maxrss / 1024,
+                  "parent_cpu": own.ru_utime + own.ru_stime, "worker_cpu": workers.ru_utime + workers.ru_stime}))
 """
 
 
@@ -49,9 +50,20 @@ def run_batch(archive: Path, out: Path, jobs: int) -> dict[str, float]:
 
 
 def report(count: int, jobs: int, run: dict[str, float]) -> None:
-    """One line of figures."""
+    """One line of figures: throughput, the parent's peak RSS, and CPU time per document in the
+    parent (reading, writing) and in the workers (parsing), which a loaded machine does not change."""
     rate = count / run["seconds"]
-    print(f"{count:>6,} documents, jobs={jobs}: {rate:7,.0f} documents/s, parent peak RSS {run['rss_mb']:.0f} MB")
+    parent, workers = run["parent_cpu"] / count * 1e6, run["worker_cpu"] / count * 1e6
+    print(
+        f"{count:>6,} documents, jobs={jobs}: {rate:7,.0f} documents/s, parent peak RSS {run['rss_mb']:.0f} MB,"
+        f" CPU per document: parent {parent:.0f} us, workers {workers:.0f} us"
+    )
+
+
+def cpu_bound(one: dict[str, float], two: dict[str, float]) -> float:
+    """The speed-up two free cores would give: the one-job run's CPU time over half the two-job run's
+    (parent and workers share the two cores), so a machine busy with other work does not hide it."""
+    return (one["parent_cpu"] + one["worker_cpu"]) / ((two["parent_cpu"] + two["worker_cpu"]) / 2)
 
 
 def main() -> None:
@@ -62,14 +74,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         archives = {n: build_archive(work / f"{n}.tar.gz", n) for n in sizes}
-        rates: dict[tuple[int, int], float] = {}
+        runs: dict[tuple[int, int], dict[str, float]] = {}
         for count in sizes:
             for jobs in (1, 2):
-                run = run_batch(archives[count], work / "out.jsonl", jobs)
-                rates[count, jobs] = count / run["seconds"]
-                report(count, jobs, run)
+                runs[count, jobs] = run_batch(archives[count], work / "out.jsonl", jobs)
+                report(count, jobs, runs[count, jobs])
         for count in sizes:
-            print(f"speed-up jobs=2 / jobs=1 for {count:,} documents: {rates[count, 2] / rates[count, 1]:.2f}")
+            one, two = runs[count, 1], runs[count, 2]
+            print(
+                f"speed-up jobs=2 / jobs=1 for {count:,} documents: {one['seconds'] / two['seconds']:.2f}"
+                f" (by CPU time, on two free cores: {cpu_bound(one, two):.2f})"
+            )
+        growth = runs[sizes[1], 2]["rss_mb"] - runs[sizes[0], 2]["rss_mb"]
+        print(f"parent peak RSS from {sizes[0]:,} to {sizes[1]:,} documents (jobs=2): {growth:+.1f} MB")
 
 
 if __name__ == "__main__":

@@ -74,3 +74,17 @@ def test_tokens_are_ordered_and_inside_the_text(text: str) -> None:
             continue
         assert previous_end <= token.start
         previous_end = token.end
+
+
+@given(
+    st.lists(
+        st.sampled_from(["gaat", "gaan", " over tot de orde ", "van de", "der", " dag", "DAG", ".", ",", ":", ";", " ",
+                         "\n", "_", "—", "-", "–", "x", "orde"]),
+        max_size=14,
+    ).map("".join)
+)
+def test_motie_end_pretest_agrees_with_the_pattern(text: str) -> None:
+    """The cheap backwards test for a motie's closing line never disagrees with the full pattern."""
+    from kamerstuk.readers.text import _MOTIE_END, _ends_motie
+
+    assert _ends_motie(text) == (_MOTIE_END.search(text) is not None)

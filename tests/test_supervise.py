@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, SEED
 
 import kamerstuk
-from kamerstuk.archive import batch
+from kamerstuk.archive import batch, supervise
 from kamerstuk.archive.supervise import Supervisor
 from kamerstuk.cli import main
 
@@ -50,6 +50,20 @@ def test_overrun_and_dead_workers_become_failures_in_order(jobs: int) -> None:
         "ok d",
     ]
     assert time.monotonic() - start < 20
+
+
+def test_items_sent_ahead_are_neither_lost_nor_run_twice() -> None:
+    """With two workers a small next item waits in each worker's pipe; a worker killed for an overrun
+    hands its waiting items to the next worker, and an item too large to send ahead waits its turn."""
+    large = "x" * (supervise.SMALL_ITEM * 2)
+    items = ["sleep", "a", "b", large, "c", "sleep", "d", "e", "f"]
+    context = multiprocessing.get_context("fork")
+    with Supervisor(2, 2, _task, _failed, context) as supervisor:
+        results = list(supervisor.run((f"s{i}", item) for i, item in enumerate(items)))
+    expected = [f"ok {item}" for item in items]
+    expected[0] = "s0: TimeoutError: timed out after 2 s"
+    expected[5] = "s5: TimeoutError: timed out after 2 s"
+    assert results == expected
 
 
 def _slow_document() -> bytes:

@@ -118,10 +118,11 @@ class Assembler:
 
     def build(self, metadata: Metadata | None = None) -> Document:
         """Run every token through its handler and return the finished, frozen Document."""
+        handlers = self.handlers
         for token in self.tokens:
-            if token.kind is not T.SIGNATURE and token.kind not in INLINE_KINDS:
+            if self.signature_block and token.kind is not T.SIGNATURE and token.kind not in INLINE_KINDS:
                 self.flush_signature()
-            self.handlers[token.kind](token)
+            handlers[token.kind](token)
         self.flush_signature()
         self.flush_section()
         self.flush_note()

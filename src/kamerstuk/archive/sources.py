@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 
 from ..api import DEFAULT_MAX_SIZE
@@ -80,11 +81,28 @@ class Selection:
     open_archives: bool = True
 
     def wants(self, relative: str) -> bool:
-        """Whether a path inside a directory or archive matches a pattern and is not hidden."""
-        path = PurePosixPath(relative)
-        if any(part.startswith(".") or part in _IGNORED_DIRS for part in path.parts):
+        """Whether a path inside a directory or archive matches a pattern and is not hidden.
+
+        A pattern without "/" is matched against the last part by `fnmatchcase`, as
+        `PurePosixPath.match` does, without building a path object for every archive member."""
+        if relative.startswith("/"):  # an absolute name: its root is a part too
+            path = PurePosixPath(relative)
+            if any(part.startswith(".") or part in _IGNORED_DIRS for part in path.parts):
+                return False
+            return any(path.match(pattern) for pattern in self.patterns)
+        parts = [part for part in relative.split("/") if part and part != "."]
+        if not parts or any(part.startswith(".") or part in _IGNORED_DIRS for part in parts):
             return False
-        return any(path.match(pattern) for pattern in self.patterns)
+        lazy: PurePosixPath | None = None
+        for pattern in self.patterns:
+            if "/" not in pattern and pattern not in ("", "."):
+                if fnmatchcase(parts[-1], pattern):
+                    return True
+                continue
+            lazy = lazy or PurePosixPath(relative)
+            if lazy.match(pattern):
+                return True
+        return False
 
 
 def iter_entries(inputs: Iterable[str | os.PathLike[str]], selection: Selection) -> Iterator[Entry]:
@@ -219,11 +237,20 @@ def _tar_member(archive: tarfile.TarFile, member: tarfile.TarInfo, name: str, se
         return BrokenEntry(source, "NotAFileError", "archive member is a link or special file, not a file")
     if member.size > selection.max_size:
         return BrokenEntry(source, "InputTooLargeError", _too_large(member.size, selection.max_size))
-    stream = archive.extractfile(member)
-    if stream is None:
-        return BrokenEntry(source, "ArchiveError", "archive member has no data")
-    with stream:
-        return DataEntry(source, stream.read(), member.name)
+    fileobj = archive.fileobj
+    if member.issparse() or fileobj is None:
+        stream = archive.extractfile(member)
+        if stream is None:
+            return BrokenEntry(source, "ArchiveError", "archive member has no data")
+        with stream:
+            return DataEntry(source, stream.read(), member.name)
+    # A regular member's bytes follow its header: read them straight from the archive's stream, as
+    # tarfile's member file does inside, without building that file object for every member.
+    fileobj.seek(member.offset_data)
+    data = fileobj.read(member.size)
+    if len(data) != member.size:
+        raise tarfile.ReadError("unexpected end of data")
+    return DataEntry(source, data, member.name)
 
 
 def _forget_members(archive: tarfile.TarFile) -> None:

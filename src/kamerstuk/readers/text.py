@@ -7,7 +7,7 @@ lives here and only here; the assembler sees tokens.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -23,9 +23,9 @@ from ..tokens import Token, TokenKind
 T = TokenKind
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A non-blank line: stripped offsets into the text and whether blank lines precede it."""
+class Line(NamedTuple):
+    """A non-blank line: stripped offsets into the text and whether blank lines precede it (a tuple:
+    the reader makes one per line, and a tuple is built several times faster than a frozen dataclass)."""
 
     start: int
     end: int
@@ -78,10 +78,15 @@ _DOCNUMBER_HEADING = regex.compile(r"^(?P<docnr>20\d\d[DZ]\d{5})\s+(?P<rest>\S.*
 _NOTES_START = regex.compile(r"^X\s?Noot$")
 _NOTE_NUMBER = regex.compile(r"^\d{1,3}$")
 _LIST_ITEM = regex.compile(r"^(?:[•·▪◦●*–—-]\s|\(?[a-z]\)\s|\(?\d{1,2}[.)]\s|[a-z]\.\s)")
-_SENTENCE_END = regex.compile(r"[.:;!?,)»”\"]$")
+#: The first characters of a list item other than digits and lower-case letters.
+_LIST_STARTS = frozenset("•·▪◦●*–—-(")
+#: The characters that close a sentence or clause at the end of a line.
+_SENTENCE_ENDS = frozenset('.:;!?,)»”"')
 _MOTIE_END = regex.compile(
     r"ga(?:at|an)\s+over\s+tot\s+de\s+orde\s+(?:van\s+de|der)\s+dag\s*[.,;:]?[\s\p{Pd}_]*$", regex.IGNORECASE
 )
+#: What may follow a motie's closing "dag", matched backwards from the end of the paragraph.
+_MOTIE_TAIL = regex.compile(r"(?r)\s*[.,;:]?[\s\p{Pd}_]*$")
 #: Labelled metadata lines of third-party renderings ("Indiener(s): ...", "Onderwerpen: ...",
 #: openkamer's "Indiener André Bosman (VVD)"): site text, never a submitter or a signature.
 _SITE_LABEL = regex.compile(
@@ -143,13 +148,15 @@ class LineCursor:
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text` with stripped offsets."""
     lines: list[Line] = []
+    add = lines.append
     blank = False
     offset = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = offset + (len(raw) - len(raw.lstrip()))
-            lines.append(Line(start, start + len(stripped), stripped, blank))
+            # The first non-blank character of the line is the first character of its stripped text.
+            start = offset if raw[0] == stripped[0] else offset + raw.index(stripped[0])
+            add(Line(start, start + len(stripped), stripped, blank))
             blank = False
         else:
             blank = True
@@ -193,11 +200,12 @@ class _TextTokenizer:
         would see the same line again, so its line is kept as a paragraph with diagnostic KS904 and
         consumed, and the loop goes on from the next line.
         """
-        while not self.cursor.done:
-            position = self.cursor.position
-            yield self.cursor.current
-            if self.cursor.position == position and not self.cursor.done:
-                self.stalled(self.cursor.current)
+        cursor, lines = self.cursor, self.lines
+        while not cursor.done:
+            position = cursor.position
+            yield lines[position]
+            if cursor.position == position and not cursor.done:
+                self.stalled(lines[position])
 
     def stalled(self, line: Line) -> None:
         """Keep a line no pass consumed as a paragraph, say so (KS904), and step over it."""
@@ -491,7 +499,7 @@ class _TextTokenizer:
         """Everything after the header: paragraphs, headings, signatures, a motie's submitters, notes."""
         submitters = False
         for line in self.passes():
-            if _NOTES_START.match(line.text):
+            if _is_notes_start(line.text):
                 self.notes()
                 continue
             if line.text == "Naar boven":
@@ -514,19 +522,15 @@ class _TextTokenizer:
                 continue
             elif self.split_dateline(line):
                 continue
-            elif _LIST_ITEM.match(line.text):
+            elif _is_list_item(line.text):
                 self.paragraph(T.LIST_ITEM)
-                submitters = submitters or bool(
-                    _MOTIE_END.search(self.text[self.tokens[-1].start : self.tokens[-1].end])
-                )
+                submitters = submitters or _ends_motie(self.text[self.tokens[-1].start : self.tokens[-1].end])
                 continue
             elif self.is_section_heading(line):
                 self.emit(T.SECTION_HEADING, line.start, line.end)
             else:
                 self.paragraph(T.PARAGRAPH)
-                submitters = submitters or bool(
-                    _MOTIE_END.search(self.text[self.tokens[-1].start : self.tokens[-1].end])
-                )
+                submitters = submitters or _ends_motie(self.text[self.tokens[-1].start : self.tokens[-1].end])
                 continue
             self.cursor.advance()
         self.trailing_submitters()
@@ -614,11 +618,11 @@ class _TextTokenizer:
                 not self.wrapped
                 or nxt.blank_before
                 or len(last) < _WRAP_WIDTH
-                or _LIST_ITEM.match(nxt.text)
-                or _NOTES_START.match(nxt.text)
+                or _is_list_item(nxt.text)
+                or _is_notes_start(nxt.text)
             ):
                 break
-            if _SENTENCE_END.search(last) and not nxt.text[:1].islower():
+            if _ends_sentence(last) and not nxt.text[:1].islower():
                 break
             if parse_role_line(nxt.text) is not None or nxt.text == "Naar boven":
                 break
@@ -629,18 +633,18 @@ class _TextTokenizer:
     def is_section_heading(self, line: Line) -> bool:
         """A short line without closing punctuation, followed by a paragraph that starts anew."""
         text = line.text
-        if len(text) > 110 or _SENTENCE_END.search(text) or not (text[0].isupper() or text[0].isdigit()):
+        if len(text) > 110 or _ends_sentence(text) or not (text[0].isupper() or text[0].isdigit()):
             return False
         if self.i + 1 >= len(self.lines):
             return False
         nxt = self.lines[self.i + 1]
-        if nxt.text[:1].islower() or _NOTES_START.match(nxt.text):
+        if nxt.text[:1].islower() or _is_notes_start(nxt.text):
             return False
         if self.wrapped:
             prev = self.tokens[-1] if self.tokens else None
             prev_text = self.text[prev.start : prev.end] if prev else ""
             return len(text) < _WRAP_WIDTH and (
-                prev is None or prev.kind is not T.PARAGRAPH or bool(_SENTENCE_END.search(prev_text))
+                prev is None or prev.kind is not T.PARAGRAPH or _ends_sentence(prev_text)
             )
         return nxt.blank_before or len(text.split()) <= 12
 
@@ -669,12 +673,12 @@ class _TextTokenizer:
 
     @staticmethod
     def _is_signature_name(text: str) -> bool:
-        return is_name(text) and not _CHROME.match(text) and not _NOTES_START.match(text) and text != "Ondertekenaars"
+        return is_name(text) and not _CHROME.match(text) and not _is_notes_start(text) and text != "Ondertekenaars"
 
     def notes(self) -> None:
         """The notes block: "X Noot", the number, the note text, repeated; "Naar boven" at the end."""
         for line in self.passes():
-            if _NOTES_START.match(line.text):
+            if _is_notes_start(line.text):
                 self.emit(T.NOTES_START, line.start, line.end)
                 self.cursor.advance()
                 if self.i < len(self.lines) and _NOTE_NUMBER.match(self.lines[self.i].text):
@@ -723,6 +727,36 @@ class _TextTokenizer:
         for position in range(index, end):
             token = self.tokens[position]
             self.tokens[position] = Token(T.SUBMITTER, token.start, token.end)
+
+
+def _is_notes_start(text: str) -> bool:
+    """An "X Noot" line; only a line that starts with "X" is tried against the pattern."""
+    return text[:1] == "X" and _NOTES_START.match(text) is not None
+
+
+def _is_list_item(text: str) -> bool:
+    """A line that starts like a list item ("- ", "a) ", "1. "); only lines that start with a
+    bullet, a bracket, a digit or a lower-case letter are tried against the pattern."""
+    first = text[:1]
+    return (first in _LIST_STARTS or first.isdigit() or "a" <= first <= "z") and _LIST_ITEM.match(text) is not None
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether `text` ends in closing punctuation (before a final line break, as a regex's `$`
+    allows); a look at the last character instead of a pattern tried at every position."""
+    last = text[-1:]
+    if last == "\n":
+        last = text[-2:-1]
+    return last in _SENTENCE_ENDS
+
+
+def _ends_motie(text: str) -> bool:
+    """Whether a paragraph ends in a motie's closing line ("... gaat over tot de orde van de dag.").
+    Only text whose last word before the closing punctuation is "dag" can: that cheap test, read
+    backwards from the end, spares the pattern's scan of every paragraph."""
+    tail = _MOTIE_TAIL.search(text)
+    end = tail.start() if tail is not None else len(text)
+    return text[max(0, end - 3) : end].lower() == "dag" and _MOTIE_END.search(text) is not None
 
 
 def _is_wrapped(lines: list[Line]) -> bool:

@@ -7,6 +7,7 @@ emits a token for every structure it writes, so the assembler treats XML like an
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import regex
 from lxml import etree
@@ -121,6 +122,15 @@ class _Writer:
         self.named: list[etree._Element] = []
         self.is_motie = False
         self.body_started = False
+        self.texts: dict[etree._Element, str] = {}
+
+    def text_of(self, element: etree._Element) -> str:
+        """`element_text`, once per element: a paragraph's text is asked for up to three times (the
+        motie's closing-line scan, the header tests, the block itself)."""
+        text = self.texts.get(element)
+        if text is None:
+            text = self.texts[element] = element_text(element)
+        return text
 
     # -- low level --------------------------------------------------------------------------
     def write(self, text: str) -> tuple[int, int]:
@@ -205,7 +215,7 @@ class _Writer:
         much cheaper than walking their mixed content piece by piece."""
         self.block_break()
         if next(element.iter(*_MARKED), None) is None:
-            text = element_text(element)
+            text = self.text_of(element)
             start, end = self.write(text)
             self.emit(kind, start, end, **attrs)
             return text
@@ -222,7 +232,7 @@ class _Writer:
     # -- structure --------------------------------------------------------------------------
     def kamerstuk(self, element: etree._Element) -> None:
         for tekstregel in element.iterfind("kamerstukkop/tekstregel"):
-            value = element_text(tekstregel)
+            value = self.text_of(tekstregel)
             role = tekstregel.get("inhoud")
             if role == "kameraanduiding" and value:
                 self.block_break()
@@ -247,7 +257,7 @@ class _Writer:
                 for tekstregel in child.iterfind("tekstregel"):
                     self.kop_line(tekstregel)
             elif tag == "kamervraagnummer":
-                self.line(T.PREAMBLE, child, number=element_text(child))
+                self.line(T.PREAMBLE, child, number=self.text_of(child))
             elif tag == "kamervraagomschrijving":
                 self.line(T.PARAGRAPH, child)
             elif tag in ("vraag", "antwoord", "mededeling"):
@@ -262,7 +272,7 @@ class _Writer:
 
     def kop_line(self, tekstregel: etree._Element) -> None:
         """A line of the kamervraagkop: chamber and vergaderjaar are header facts, the rest page text."""
-        value = element_text(tekstregel)
+        value = self.text_of(tekstregel)
         if not value:
             return
         role = tekstregel.get("inhoud")
@@ -281,17 +291,17 @@ class _Writer:
             return
         self.block_break()
         start = self.length
-        number = element_text(number_element)
+        number = self.text_of(number_element)
         suffix_element = nummer.find("begrotingshoofdstuk")
         if suffix_element is None:
             suffix_element = nummer.find("raadnr")
         printed = _dossier_printed(nummer)
         self.write(printed)
         attrs = {"number": number.replace(" ", "").replace("\u00a0", "")}
-        if suffix_element is not None and element_text(suffix_element):
-            attrs["suffix"] = element_text(suffix_element)
+        if suffix_element is not None and self.text_of(suffix_element):
+            attrs["suffix"] = self.text_of(suffix_element)
         title = element.find("titel")
-        if title is not None and element_text(title):
+        if title is not None and self.text_of(title):
             self.write(" ")
             mark = self.mark()
             self.inline(title)
@@ -312,7 +322,7 @@ class _Writer:
     def stuk(self, element: etree._Element) -> None:
         stuknr = element.find("stuknr")
         titel = element.find("titel")
-        self.is_motie = titel is not None and "motie" in element_text(titel).lower()
+        self.is_motie = titel is not None and "motie" in self.text_of(titel).lower()
         if stuknr is not None or titel is not None:
             self.block_break()
         if stuknr is not None:
@@ -321,9 +331,9 @@ class _Writer:
             self.trim_space()
             ondernummer = stuknr.find("ondernummer")
             number = (
-                element_text(ondernummer)
+                self.text_of(ondernummer)
                 if ondernummer is not None
-                else element_text(stuknr).removeprefix("Nr.").strip()
+                else self.text_of(stuknr).removeprefix("Nr.").strip()
             )
             self.emit(T.NUMBER, start, self.length, number=number)
         if titel is not None:
@@ -370,14 +380,14 @@ class _Writer:
         ):
             for child in element:
                 self.block(child)
-        elif element_text(element):
+        elif self.text_of(element):
             self.line(T.PARAGRAPH, element)
 
     def paragraph(self, element: etree._Element) -> str:
         """An <al>, returning its text; in the letter header it can be the addressee or the dated line."""
         if self.body_started:
             return self.line(T.PARAGRAPH, element)
-        text = element_text(element)
+        text = self.text_of(element)
         if match_addressee(text) == (len(text), None):
             return self.line(T.ADDRESSEE, element)
         if is_dateline(text):
@@ -400,7 +410,7 @@ class _Writer:
         """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag", or
         without that line are the last al-groep when it holds only names."""
         self.submitters = False
-        self.named = _trailing_names(element) if self.is_motie else []
+        self.named = _trailing_names(element, self.text_of) if self.is_motie else []
         self.body_children(element)
 
     def body_children(self, element: etree._Element) -> None:
@@ -418,8 +428,8 @@ class _Writer:
         self.block_break()
         start = self.length
         label = item.find("li.nr")
-        if label is not None and element_text(label):
-            self.write(element_text(label) + " ")
+        if label is not None and self.text_of(label):
+            self.write(self.text_of(label) + " ")
         first = True
         for child in item:
             if child.tag == "li.nr" or not isinstance(child.tag, str):
@@ -442,11 +452,11 @@ class _Writer:
     def signature(self, element: etree._Element) -> None:
         """<ondertekening>: the functie line, then the name (voornaam and achternaam joined)."""
         for child in element:
-            if child.tag == "functie" and element_text(child):
+            if child.tag == "functie" and self.text_of(child):
                 self.line(T.SIGNATURE, child, explicit="ondertekening")
-            elif child.tag == "naam" and element_text(child):
+            elif child.tag == "naam" and self.text_of(child):
                 self.block_break()
-                parts = [element_text(part) for part in child if isinstance(part.tag, str)] or [element_text(child)]
+                parts = [self.text_of(part) for part in child if isinstance(part.tag, str)] or [self.text_of(child)]
                 start, end = self.write(" ".join(p for p in parts if p))
                 self.emit(T.SIGNATURE, start, end, explicit="ondertekening")
 
@@ -475,17 +485,17 @@ class _Writer:
                 self.line(T.NOTE_TEXT, paragraph)
 
 
-def _trailing_names(tekst: etree._Element) -> list[etree._Element]:
+def _trailing_names(tekst: etree._Element, text_of: Callable[[etree._Element], str]) -> list[etree._Element]:
     """The <al>s of a motie's last al-groep when the text has no closing line and they are all names."""
     paragraphs = [al for al in tekst.iter("al")]
-    if not paragraphs or any(_MOTIE_END.search(element_text(al)) for al in paragraphs):
+    if not paragraphs or any(_MOTIE_END.search(text_of(al)) for al in paragraphs):
         return []
     groups = [child for child in tekst if isinstance(child.tag, str)]
     last = groups[-1] if groups else None
     if last is None or last.tag != "al-groep" or len(groups) < 2:
         return []
     names = [al for al in last.iterfind("al")]
-    if names and all(looks_like_submitter(element_text(al)) for al in names):
+    if names and all(looks_like_submitter(text_of(al)) for al in names):
         return names
     return []
 
