@@ -612,15 +612,12 @@ class _TextTokenizer:
         line = self.lines[self.i]
         end = line.end
         self.cursor.advance()
+        if not self.wrapped:  # one line, one paragraph: no need to look at the next line
+            self.emit(kind, line.start, end)
+            return
         for nxt in self.passes():
             last = self.lines[self.i - 1].text
-            if (
-                not self.wrapped
-                or nxt.blank_before
-                or len(last) < _WRAP_WIDTH
-                or _is_list_item(nxt.text)
-                or _is_notes_start(nxt.text)
-            ):
+            if nxt.blank_before or len(last) < _WRAP_WIDTH or _is_list_item(nxt.text) or _is_notes_start(nxt.text):
                 break
             if _ends_sentence(last) and not nxt.text[:1].islower():
                 break
