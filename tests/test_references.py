@@ -419,3 +419,21 @@ def test_old_dossier_with_a_line_break_before_the_dossier_does_not_crash() -> No
     "Zitting 1955-1956 - 4100, Nr. 5"."""
     (reference,) = find_references("Zitting 1955-1956 -\n4100, Nr. 5")
     assert reference.identifiers == ["kst-4100-5"]
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    """find_references pauses the cyclic collector while it runs and restores it, also after an error."""
+    import gc
+
+    assert gc.isenabled()
+    find_references("Kamerstuk 28 676, nr. 464")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        find_references("Kamerstuk 28 676, nr. 464")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        find_references(None)  # type: ignore[arg-type]
+    assert gc.isenabled()

@@ -6,6 +6,7 @@ only there the anchored pattern of that citation form runs (see `reference_gramm
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -62,7 +63,24 @@ _Parser = Callable[[str, int], list[Reference]]
 
 
 def find_references(text: str) -> list[Reference]:
-    """Return every citation in `text` in reading order, each with its exact span."""
+    """Return every citation in `text` in reading order, each with its exact span.
+
+    The cyclic garbage collector is paused meanwhile (and restored as it was): the finder makes no
+    reference cycles, and a collector walking the growing list of results made the time per MB grow
+    with the input (1.5-1.8x from 100 kB to 3 MB of citations; flat with the pause).
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return _find_references(text)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _find_references(text: str) -> list[Reference]:
+    """The citations of `text`: each trigger not inside an earlier citation parsed by its form."""
     found: list[Reference] = []
     consumed = 0
     for start, form in _triggers(text):
