@@ -180,3 +180,13 @@ def test_the_picture_in_the_docs_is_what_the_tool_makes_from_the_fixtures() -> N
     # one arrow per citing pair: 355->123, 355->143, 467->466, 468->466, 521->498, 521->502, 36566-18->1227
     assert len(paths) == 7
     assert len(paths) <= sum(1 for e in made.iter("{http://www.w3.org/2000/svg}path") if e.get("marker-end"))
+
+
+def test_cli_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED_FORMATS[0].read_bytes())))
+    assert main(["graph", "-", "--dossier", "28676"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("dossier 28676: 1 document parsed, 1 only cited")
+    assert '  cites     kst-28676-464  "Kamerstuk 28 676, nr. 464" [note 1]' in out
