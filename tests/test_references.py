@@ -419,3 +419,40 @@ def test_old_dossier_with_a_line_break_before_the_dossier_does_not_crash() -> No
     "Zitting 1955-1956 - 4100, Nr. 5"."""
     (reference,) = find_references("Zitting 1955-1956 -\n4100, Nr. 5")
     assert reference.identifiers == ["kst-4100-5"]
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    """find_references pauses the cyclic collector while it runs and restores it, also after an error."""
+    import gc
+
+    assert gc.isenabled()
+    find_references("Kamerstuk 28 676, nr. 464")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        find_references("Kamerstuk 28 676, nr. 464")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        find_references(None)  # type: ignore[arg-type]
+    assert gc.isenabled()
+
+
+_PRECHECK_PIECES = st.sampled_from(
+    [" ", "\n", ";", ",", "en ", "nr. ", "Nrs.", "nummer ", "No.", "12", " en ", "p. 3", "Zitting ", "ZITTING ",
+     "vergaderjaar ", "Kamerstukken II ", "1955-1956", " - ", "4100", ", Nr. 5", "a"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PRECHECK_PIECES, max_size=30).map("".join))
+def test_prechecks_are_necessary_conditions(text: str) -> None:
+    """Wherever a continuation or an old dossier matches, its cheap pre-check does too (so none is lost)."""
+    from kamerstuk.extract import reference_grammar as grammar
+
+    for position in range(len(text)):
+        if grammar.CONTINUATION.match(text, position, position + 400):
+            assert grammar.CONTINUATION_START.match(text, position)
+        if grammar.OLD_DOSSIER.match(text, position, position + 400):
+            assert any(word.search(text, position, position + 400) for word in grammar.OLD_DOSSIER_WORDS)

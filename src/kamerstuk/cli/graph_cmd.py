@@ -144,7 +144,8 @@ def print_dossier(graph: networkx.DiGraph[str], dossier: str) -> bool:
     if not members:
         return False
     parsed = sum(1 for node in members if not graph.nodes[node]["cited_only"])
-    print(f"dossier {dossier}: {parsed} documents parsed, {len(members) - parsed} only cited")
+    noun = "document" if parsed == 1 else "documents"
+    print(f"dossier {dossier}: {parsed} {noun} parsed, {len(members) - parsed} only cited")
     dossier_nodes = [n for n in graph if n.startswith(DOSSIER_PREFIX) and _in(graph.nodes[n], dossier)]
     for node in sorted(members, key=lambda n: _order(graph.nodes[n].get("number"), n)):
         print(_describe(graph, node))
