@@ -147,6 +147,12 @@ def test_cli_prints_one_dossier_in_order(capsys: pytest.CaptureFixture[str]) -> 
     assert '  cites     kst-28676-464  "Kamerstuk 28 676, nr. 464" [note 1]' in out
 
 
+@pytest.mark.parametrize("written", ["28 676", "28676"])
+def test_cli_dossier_as_printed_or_as_key(written: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", "--dossier", written, *map(str, INPUTS)]) == 0
+    assert capsys.readouterr().out.startswith("dossier 28676: 2 documents parsed")
+
+
 @pytest.mark.parametrize(
     ("argv", "code"),
     [

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..archive.batch import Failure
+from ..extract.dossiers import split_dossier
 from ..graph import DOSSIER_PREFIX, EDGE_COLUMNS, NODE_COLUMNS, citation_graph, graph_tables
-from ..models import Document
+from ..models import Document, Dossier
 from ..optional import require
 from .diagnosed import report_errors
 from .exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -139,7 +140,10 @@ def _write_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], pat
 
 
 def print_dossier(graph: networkx.DiGraph[str], dossier: str) -> bool:
-    """Print the dossier's documents by ondernummer, each with what it cites and what cites it; False if none."""
+    """Print the dossier's documents by ondernummer, each with what it cites and what cites it; False if none.
+    The dossier may be written as printed ("28 676", "21 501-20", "36 410 XVI") or as its key ("28676")."""
+    printed = split_dossier(dossier)
+    dossier = Dossier(number=printed[0], suffix=printed[1]).key if printed is not None else dossier
     members = [node for node, data in graph.nodes(data=True) if data["node_type"] == "document" and _in(data, dossier)]
     if not members:
         return False
