@@ -16,7 +16,15 @@ from ..extract.dates import DATE_PATTERN, is_dateline
 from ..extract.dossiers import DOSSIER_PATTERN
 from ..extract.kinds import kind_from_heading
 from ..extract.markers import find_markers
-from ..extract.people import MONARCHS, is_name, is_names_line, looks_like_submitter, parse_role_line
+from ..extract.people import (
+    MONARCHS,
+    RoleLine,
+    is_name,
+    is_names_line,
+    looks_like_submitter,
+    parse_role_line,
+    parse_wrapped_role_line,
+)
 from ..models import Diagnostic, DocumentKind, Severity, Span
 from ..tokens import Token, TokenKind
 
@@ -90,6 +98,8 @@ _SITE_LABEL = regex.compile(
     r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
     r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
 )
+#: Labels a note's own text may open with ("Bron: CBS"): they do not end the notes.
+_NOTE_LIKE_LABELS = ("Bron", "ID", "Nummer", "Documentnummer", "Zaaknummer", "Beantwoord door", "Stemmingsuitslag")
 #: The labels without a colon: with a colon near the start, a cheap test before the pattern.
 _SITE_LABEL_STARTS = ("Indiener ", "Beantwoord door ", "Onderwerpen ", "Bron vraag ", "Bron antwoord ")
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
@@ -359,10 +369,19 @@ class _TextTokenizer:
         if title[:1].islower() or not self._header_follows():
             return False
         attrs = self._dossier_attrs(match, line)
-        attrs.update(title_start=str(line.start + match.start("title")), title_end=str(line.end))
-        self.emit(T.DOSSIER, line.start, line.end, **attrs)
-        self.cursor.advance()
+        wrapped = self.i + 2 < len(self.lines) and self._title_wraps(nxt, self.lines[self.i + 2])
+        end = nxt.end if wrapped else line.end
+        attrs.update(title_start=str(line.start + match.start("title")), title_end=str(end))
+        self.emit(T.DOSSIER, line.start, end, **attrs)
+        self.cursor.advance(2 if wrapped else 1)
         return True
+
+    def _title_wraps(self, nxt: Line, after: Line) -> bool:
+        """A dossier title hard-wrapped onto the next line (tweedekamer.nl): that line goes on in lower
+        case or in wrapped text, is no header line itself, and the number or next dossier follows it."""
+        if nxt.blank_before or self._starts_header(nxt) or not self._starts_header(after):
+            return False
+        return nxt.text[:1].islower() or self.wrapped
 
     def marked_dossier(self, line: Line, match: regex.Match[str]) -> bool:
         """ "23 9821" above its title: dossier 23 982 with footnote marker 1 glued to it."""
@@ -499,7 +518,7 @@ class _TextTokenizer:
             elif line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 continue
-            elif (":" in line.text[:48] or line.text.startswith(_SITE_LABEL_STARTS)) and _SITE_LABEL.match(line.text):
+            elif _is_site_label(line.text):
                 self.emit(T.CHROME, line.start, line.end)
             elif submitters and looks_like_submitter(line.text):
                 self.emit(T.SUBMITTER, line.start, line.end)
@@ -617,19 +636,19 @@ class _TextTokenizer:
 
     def signature(self, line: Line) -> bool:
         """A signature block: role lines, each followed by its name line(s) when the name is not on it."""
-        parsed = parse_role_line(line.text)
-        if parsed is None:
+        if self._role_line() is None:
             if line.text in MONARCHS and self.tokens and self.tokens[-1].kind is T.DATELINE:
                 self.emit(T.SIGNATURE, line.start, line.end)
                 self.cursor.advance()
                 return True
             return False
         for role_line in self.passes():
-            parsed = parse_role_line(role_line.text)
-            if parsed is None:
+            found = self._role_line()
+            if found is None:
                 break
-            self.emit(T.SIGNATURE, role_line.start, role_line.end)
-            self.cursor.advance()
+            parsed, count = found
+            self.emit(T.SIGNATURE, role_line.start, self.lines[self.i + count - 1].end)
+            self.cursor.advance(count)
             wants_name = parsed.name is None or parsed.plural
             for name_line in self.passes():
                 if not wants_name or not self._is_signature_name(name_line.text):
@@ -637,6 +656,18 @@ class _TextTokenizer:
                 self.emit(T.SIGNATURE, name_line.start, name_line.end)
                 self.cursor.advance()
         return True
+
+    def _role_line(self) -> tuple[RoleLine, int] | None:
+        """The role line at the cursor and how many lines it takes (two when a narrow column wrapped it)."""
+        line = self.lines[self.i]
+        parsed = parse_role_line(line.text)
+        if parsed is not None:
+            return parsed, 1
+        if self.i + 1 < len(self.lines) and not self.lines[self.i + 1].blank_before:
+            wrapped = parse_wrapped_role_line(line.text, self.lines[self.i + 1].text)
+            if wrapped is not None:
+                return wrapped, 2
+        return None
 
     @staticmethod
     def _is_signature_name(text: str) -> bool:
@@ -659,6 +690,8 @@ class _TextTokenizer:
                 return
             if line.text == "Ondertekenaars":
                 self.trailing_chrome()
+                return
+            if _is_site_label(line.text) and not line.text.startswith(_NOTE_LIKE_LABELS):
                 return
             self.emit(T.NOTE_TEXT, line.start, line.end)
             self.cursor.advance()
@@ -694,6 +727,11 @@ class _TextTokenizer:
         for position in range(index, end):
             token = self.tokens[position]
             self.tokens[position] = Token(T.SUBMITTER, token.start, token.end)
+
+
+def _is_site_label(text: str) -> bool:
+    """A labelled metadata line of a third-party rendering ("Indiener(s): ..."); the cheap tests first."""
+    return (":" in text[:48] or text.startswith(_SITE_LABEL_STARTS)) and _SITE_LABEL.match(text) is not None
 
 
 def _is_wrapped(lines: list[Line]) -> bool:
