@@ -98,6 +98,8 @@ _SITE_LABEL = regex.compile(
     r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
     r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
 )
+#: The first letters of those labels: the cheapest test, before the others.
+_SITE_LABEL_INITIALS = frozenset("IiMOGBNDZVKS")
 #: Labels a note's own text may open with ("Bron: CBS"): they do not end the notes.
 _NOTE_LIKE_LABELS = ("Bron", "ID", "Nummer", "Documentnummer", "Zaaknummer", "Beantwoord door", "Stemmingsuitslag")
 #: The labels without a colon: with a colon near the start, a cheap test before the pattern.
@@ -518,7 +520,7 @@ class _TextTokenizer:
             elif line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 continue
-            elif _is_site_label(line.text):
+            elif line.text[:1] in _SITE_LABEL_INITIALS and _is_site_label(line.text):
                 self.emit(T.CHROME, line.start, line.end)
             elif submitters and looks_like_submitter(line.text):
                 self.emit(T.SUBMITTER, line.start, line.end)
@@ -636,7 +638,7 @@ class _TextTokenizer:
 
     def signature(self, line: Line) -> bool:
         """A signature block: role lines, each followed by its name line(s) when the name is not on it."""
-        if self._role_line() is None:
+        if parse_role_line(line.text) is None and (len(line.text) >= 90 or self._wrapped_role_line() is None):
             if line.text in MONARCHS and self.tokens and self.tokens[-1].kind is T.DATELINE:
                 self.emit(T.SIGNATURE, line.start, line.end)
                 self.cursor.advance()
@@ -659,15 +661,18 @@ class _TextTokenizer:
 
     def _role_line(self) -> tuple[RoleLine, int] | None:
         """The role line at the cursor and how many lines it takes (two when a narrow column wrapped it)."""
-        line = self.lines[self.i]
-        parsed = parse_role_line(line.text)
+        parsed = parse_role_line(self.lines[self.cursor.position].text)
         if parsed is not None:
             return parsed, 1
-        if self.i + 1 < len(self.lines) and not self.lines[self.i + 1].blank_before:
-            wrapped = parse_wrapped_role_line(line.text, self.lines[self.i + 1].text)
-            if wrapped is not None:
-                return wrapped, 2
-        return None
+        wrapped = self._wrapped_role_line()
+        return (wrapped, 2) if wrapped is not None else None
+
+    def _wrapped_role_line(self) -> RoleLine | None:
+        """The role line at the cursor read together with the next line, when no blank line parts them."""
+        index = self.cursor.position
+        if index + 1 >= len(self.lines) or self.lines[index + 1].blank_before:
+            return None
+        return parse_wrapped_role_line(self.lines[index].text, self.lines[index + 1].text)
 
     @staticmethod
     def _is_signature_name(text: str) -> bool:
@@ -731,7 +736,7 @@ class _TextTokenizer:
 
 def _is_site_label(text: str) -> bool:
     """A labelled metadata line of a third-party rendering ("Indiener(s): ..."); the cheap tests first."""
-    return (":" in text[:48] or text.startswith(_SITE_LABEL_STARTS)) and _SITE_LABEL.match(text) is not None
+    return (text.find(":", 0, 48) >= 0 or text.startswith(_SITE_LABEL_STARTS)) and _SITE_LABEL.match(text) is not None
 
 
 def _is_wrapped(lines: list[Line]) -> bool:
