@@ -94,14 +94,16 @@ _MOTIE_END = regex.compile(
 #: openkamer's "Indiener André Bosman (VVD)"): site text, never a submitter or a signature.
 _SITE_LABEL = regex.compile(
     r"^(?:(?:(?:Mede-?)?[Ii]ndiener|Ondertekenaar)(?:s|\(s\))?|Onderwerp(?:en)?|Gepubliceerd|Bron(?: vraag| antwoord)?"
-    r"|ID|Nummer|Documentnummer|Zaaknummer|Gerelateerde personen|Beantwoord door|Volledige titel"
+    r"|ID|Nummer|Zaaknummer|Gerelateerde personen|Beantwoord door|Volledige titel"
     r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
     r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
 )
+#: The first letters of a role line ("De", "Het", "mede namens", "namens"): a cheap test first.
+_ROLE_INITIALS = frozenset("DdHhMmNn")
 #: The first letters of those labels: the cheapest test, before the others.
-_SITE_LABEL_INITIALS = frozenset("IiMOGBNDZVKS")
+_SITE_LABEL_INITIALS = frozenset("IiMOGBNZVKS")
 #: Labels a note's own text may open with ("Bron: CBS"): they do not end the notes.
-_NOTE_LIKE_LABELS = ("Bron", "ID", "Nummer", "Documentnummer", "Zaaknummer", "Beantwoord door", "Stemmingsuitslag")
+_NOTE_LIKE_LABELS = ("Bron", "ID", "Nummer", "Zaaknummer", "Beantwoord door", "Stemmingsuitslag")
 #: The labels without a colon: with a colon near the start, a cheap test before the pattern.
 _SITE_LABEL_STARTS = ("Indiener ", "Beantwoord door ", "Onderwerpen ", "Bron vraag ", "Bron antwoord ")
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
@@ -638,7 +640,9 @@ class _TextTokenizer:
 
     def signature(self, line: Line) -> bool:
         """A signature block: role lines, each followed by its name line(s) when the name is not on it."""
-        if parse_role_line(line.text) is None and (len(line.text) >= 90 or self._wrapped_role_line() is None):
+        if parse_role_line(line.text) is None and (
+            len(line.text) >= 90 or line.text[:1] not in _ROLE_INITIALS or self._wrapped_role_line() is None
+        ):
             if line.text in MONARCHS and self.tokens and self.tokens[-1].kind is T.DATELINE:
                 self.emit(T.SIGNATURE, line.start, line.end)
                 self.cursor.advance()
