@@ -5,6 +5,7 @@ Each hand-made text says so; real texts name their source.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
         ("BRIEF VAN DE MINISTER PRESIDENT, MINISTER VAN ALGEMENE ZAKEN", K.BRIEF),
         ("GEWIJZIGDE MOTIE VAN HET LID OMTZIGT C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR. 2229", K.GEWIJZIGDE_MOTIE),
         ("Besluitenlijst procedurevergadering vaste commissie voor Financiën", K.BESLUITENLIJST),
+        ("NADER VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR FINANCIËN", K.VOORLOPIG_VERSLAG),
+        ("SUBAMENDEMENT VAN HET LID JANSEN TER VERVANGING VAN DAT GEDRUKT ONDER NR. 12", K.AMENDEMENT),
+        ("GEWIJZIGD SUBAMENDEMENT VAN HET LID JANSEN", K.GEWIJZIGD_AMENDEMENT),
     ],
 )
 def test_heading_variants_name_their_kind(heading: str, kind: DocumentKind) -> None:
@@ -188,3 +192,32 @@ def test_a_suffix_joined_to_the_dossier_number_reads_as_its_own_nodes() -> None:
     assert document.identifier == "kst-36410-XVI-109"
     assert [(d.number, d.suffix) for d in document.dossiers] == [("36410", "XVI"), ("36410", "VI")]
     assert kamerstuk.check_coverage(document) == []
+
+
+def test_a_page_title_the_table_does_not_list_reads_as_a_heading() -> None:
+    """Hand-made tweedekamer.nl page-title types."""
+    assert kind_from_page_title("Verslag van een commissiedebat : Politie") is K.VERSLAG_COMMISSIEDEBAT
+    assert kind_from_page_title("Nader gewijzigd amendement : Wijziging van de Wet X") is K.GEWIJZIGD_AMENDEMENT
+    assert kind_from_page_title("Overig : Agenda") is K.OTHER
+
+
+def test_a_hard_wrapped_dossier_title_keeps_the_header() -> None:
+    """The real motie kst-36372-23 (fixtures/xml-kst) rendered as text and hard-wrapped at 85 characters
+    with single line breaks, as tweedekamer.nl prints it: the dossier title goes on on a second line."""
+    xml = kamerstuk.parse_file(FIXTURES / "xml-kst" / "kst-36372-23.xml")
+    paragraphs = xml.to_text().split("\n\n")
+    text = "\n".join("\n".join(textwrap.wrap(p, 85)) if len(p) > 85 else p for p in paragraphs)
+    assert text.split("\n")[1].startswith("maatregelen")
+    document = kamerstuk.parse(text)
+    assert (document.identifier, document.number, document.kind) == (xml.identifier, xml.number, xml.kind)
+    assert [d.title for d in document.dossiers] == [d.title for d in xml.dossiers]
+    assert [(s.role, s.name) for s in document.signatories] == [(s.role, s.name) for s in xml.signatories]
+    assert kamerstuk.check_coverage(document) == []
+
+
+@pytest.mark.parametrize("page_id", ["kst-32818-4", "kst-29665-385", "kst-36800-XVI-B"])
+def test_an_indented_page_keeps_the_kind_its_opening_tells(page_id: str) -> None:
+    """Real pages (fixtures/pages) indented by 12 spaces, as some renderings keep their HTML indentation."""
+    text = (FIXTURES / "pages" / f"{page_id}.txt").read_text(encoding="utf-8")
+    indented = "\n".join(" " * 12 + line if line.strip() else line for line in text.split("\n"))
+    assert kamerstuk.parse(indented).kind is kamerstuk.parse(text).kind is not K.OTHER

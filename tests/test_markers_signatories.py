@@ -6,7 +6,7 @@ hand-made and say so.
 
 from __future__ import annotations
 
-from conftest import SEED
+from conftest import PAGES, SEED
 
 import kamerstuk
 
@@ -135,3 +135,35 @@ def test_submitters_are_found_when_the_closing_line_varies() -> None:
         document = kamerstuk.parse(MOTIE + closing + "Jansen, De Vries\n")
         assert [(s.role, s.name) for s in document.signatories] == [("Lid", "Jansen"), ("Lid", "De Vries")], closing
         assert kamerstuk.check_coverage(document) == []
+
+
+def test_a_role_line_wrapped_over_two_lines() -> None:
+    """Hand-made, as a narrow signature column wraps it (mixed case, capitals, with "mede namens")."""
+    blocks = {
+        "De Minister van Onderwijs, Cultuur en\nWetenschappen,\nR.H.A. Plasterk\n": [],
+        "DE MINISTER VAN ONDERWIJS, CULTUUR EN\nWETENSCHAPPEN,\nR.H.A. Plasterk\n": [],
+        "De Minister van Onderwijs, Cultuur en Wetenschappen, mede namens de Minister van\n"
+        "Sociale Zaken en Werkgelegenheid,\nR.H.A. Plasterk\n": ["Minister van Sociale Zaken en Werkgelegenheid"],
+    }
+    for block, others in blocks.items():
+        document = kamerstuk.parse(SIGNED + block)
+        assert [(s.role, s.portfolio, s.name, s.on_behalf_of) for s in document.signatories] == [
+            ("Minister", "Onderwijs, Cultuur en Wetenschappen", "R.H.A. Plasterk", others)
+        ], block
+        assert kamerstuk.check_coverage(document) == []
+
+
+def test_a_fungerend_voorzitter_signs() -> None:
+    """Hand-made: "De fungerend voorzitter van de commissie," under a verslag."""
+    document = kamerstuk.parse(SIGNED + "De fungerend voorzitter van de commissie,\nM. van Dijk\n")
+    assert [(s.role, s.name) for s in document.signatories] == [("Voorzitter", "M. van Dijk")]
+
+
+def test_site_metadata_after_the_notes_is_no_note_text() -> None:
+    """The real whole page kst-33529-467 (fixtures/pages) with site metadata lines added after its notes
+    (the added lines are hand-made): the notes keep their text, the lines are page chrome."""
+    text = (PAGES / "kst-33529-467.txt").read_text(encoding="utf-8")
+    document = kamerstuk.parse(text)
+    added = kamerstuk.parse(text.rstrip() + "\n\nIndiener(s): X (Y)\nOnderwerpen: energie\n")
+    assert [(n.number, n.text) for n in added.notes] == [(n.number, n.text) for n in document.notes]
+    assert kamerstuk.check_coverage(added) == []

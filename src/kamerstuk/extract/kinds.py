@@ -13,8 +13,8 @@ K = DocumentKind
 _HEADING_RULES: tuple[tuple[str, DocumentKind], ...] = (
     (r"(?:nader\s+|tweede\s+nader\s+)?gewijzigde\s+motie", K.GEWIJZIGDE_MOTIE),
     (r"\bmotie", K.MOTIE),
-    (r"(?:nader\s+)?gewijzigd\s+amendement", K.GEWIJZIGD_AMENDEMENT),
-    (r"\bamendement", K.AMENDEMENT),
+    (r"(?:nader\s+)?gewijzigd\s+(?:sub)?amendement", K.GEWIJZIGD_AMENDEMENT),
+    (r"\b(?:sub)?amendement", K.AMENDEMENT),
     (r"gewijzigd\s+voorstel\s+van\s+(?:rijks)?wet", K.GEWIJZIGD_VOORSTEL_VAN_WET),
     (r"voorstel\s+van\s+(?:rijks)?wet", K.VOORSTEL_VAN_WET),
     (r"memorie\s+van\s+toelichting", K.MEMORIE_VAN_TOELICHTING),
@@ -29,8 +29,8 @@ _HEADING_RULES: tuple[tuple[str, DocumentKind], ...] = (
     (r"nota\s+van\s+wijziging", K.NOTA_VAN_WIJZIGING),
     (r"nadere\s+memorie\s+van\s+antwoord", K.NADERE_MEMORIE_VAN_ANTWOORD),
     (r"memorie\s+van\s+antwoord", K.MEMORIE_VAN_ANTWOORD),
-    (r"voorlopig\s+verslag", K.VOORLOPIG_VERSLAG),
-    (r"eindverslag", K.EINDVERSLAG),
+    (r"(?:nader\s+)?voorlopig\s+verslag", K.VOORLOPIG_VERSLAG),
+    (r"(?:nader\s+)?eindverslag", K.EINDVERSLAG),
     (r"nader\s+rapport", K.ADVIES_RAAD_VAN_STATE),
     (r"lijst\s+van\s+(?:feitelijke\s+)?vragen\s+en\s+antwoorden", K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN),
     (
@@ -58,7 +58,10 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
     ),
     (regex.compile(r"voorbereidend onderzoek van dit wetsvoorstel geeft de commissie"), K.VOORLOPIG_VERSLAG),
     (
-        regex.compile(r"^Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State"),
+        regex.compile(
+            r"^[ \t]*Hieronder zijn opgenomen het advies van de Afdeling advisering van de Raad van State",
+            regex.MULTILINE,
+        ),
         K.ADVIES_RAAD_VAN_STATE,
     ),
     (
@@ -67,7 +70,7 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
         ),
         K.GEWIJZIGDE_MOTIE,
     ),
-    (regex.compile(r"^De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
+    (regex.compile(r"^[ \t]*De Kamer,\s*$", regex.MULTILINE), K.MOTIE),
     (regex.compile(r"^\s*Mededeling van\b", regex.MULTILINE), K.MEDEDELING),
     (
         regex.compile(
@@ -79,13 +82,14 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
     (regex.compile(r"^\s*Vragen van (?:het lid|de leden)\b", regex.MULTILINE), K.SCHRIFTELIJKE_VRAGEN),
     (
         regex.compile(
-            r"^De vaste commissie voor [^\n]{3,120}? heeft (?:nader )?schriftelijk overleg gevoerd", regex.MULTILINE
+            r"^[ \t]*De vaste commissie voor [^\n]{3,120}? heeft (?:nader )?schriftelijk overleg gevoerd",
+            regex.MULTILINE,
         ),
         K.VERSLAG_SCHRIFTELIJK_OVERLEG,
     ),
     (
         regex.compile(
-            r"^De (?:vaste |algemene )?commissies? voor [^\n]{3,300}? (?:heeft|hebben) op [^\n]{6,40}? "
+            r"^[ \t]*De (?:vaste |algemene )?commissies? voor [^\n]{3,300}? (?:heeft|hebben) op [^\n]{6,40}? "
             r"(?:een\s+)?(?:overleg|commissiedebat|algemeen overleg|notaoverleg|wetgevingsoverleg) gevoerd",
             regex.MULTILINE,
         ),
@@ -93,13 +97,13 @@ _BODY_CUES: tuple[tuple[regex.Pattern[str], DocumentKind], ...] = (
     ),
     (
         regex.compile(
-            r"^De (?:vaste |algemene )?commissies? voor [^\n]{3,300}? (?:heeft|hebben) [^\n]{0,40}?"
+            r"^[ \t]*De (?:vaste |algemene )?commissies? voor [^\n]{3,300}? (?:heeft|hebben) [^\n]{0,40}?"
             r"vragen (?:en opmerkingen )?voorgelegd[^\n]{0,400}?(?:antwoorden|beantwoord)",
             regex.MULTILINE,
         ),
         K.LIJST_VAN_VRAGEN_EN_ANTWOORDEN,
     ),
-    (regex.compile(r"^Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),
+    (regex.compile(r"^[ \t]*Aan de Voorzitter van de (?:Tweede|Eerste) Kamer", regex.MULTILINE), K.BRIEF),
 )
 
 _WRITTEN = frozenset({K.SCHRIFTELIJKE_VRAGEN, K.ANTWOORD_SCHRIFTELIJKE_VRAGEN, K.MEDEDELING})
@@ -160,9 +164,10 @@ def kind_from_heading(heading: str) -> DocumentKind:
 
 
 def kind_from_page_title(title: str) -> DocumentKind:
-    """The kind named before " : " in a tweedekamer.nl page title; `other` if unknown."""
+    """The kind named before " : " in a tweedekamer.nl page title; a type the table does not list
+    ("Verslag van een commissiedebat") is read as a heading; `other` if neither tells."""
     head = title.split(" : ", 1)[0].strip().lower()
-    return _PAGE_KINDS.get(head, K.OTHER)
+    return _PAGE_KINDS.get(head) or kind_from_heading(head)
 
 
 def kind_from_body(text: str) -> DocumentKind:

@@ -159,8 +159,9 @@ def _past_limit(
     """Markers past the last note number: only the next number glued to a word counts ("technologiegebieden2"),
     found by a search for that number after three letters, so the rest of the text is not walked digit by digit."""
     found: list[tuple[str, int, int]] = []
+    prose_end = ranges[-1][1]
     for _ in range(len(text)):
-        match = _glued_number(expected).search(text, position)
+        match = _glued_number(expected).search(text, position, prose_end)
         if match is None:
             break
         position = match.end()

@@ -33,7 +33,7 @@ _ROLE_WORDS = "|".join(sorted((regex.escape(r) for r in _ROLES), key=len, revers
 _ROLE_LINE_STARTS = frozenset({"de", "he", "me", "na"})
 #: The start of a signature role line: "De Minister", "de informateurs", "mede namens de Minister".
 ROLE_START = regex.compile(
-    r"^(?:(?:mede\s+)?namens\s+)?(?:De|de|Het|het)\s+(?:(?:eerste|tweede|waarnemend|plaatsvervangend)\s+)?"
+    r"^(?:(?:mede\s+)?namens\s+)?(?:De|de|Het|het)\s+(?:(?:eerste|tweede|waarnemend|plaatsvervangend|fungerend)\s+)?"
     r"(?P<role>" + _ROLE_WORDS + r")\b(?P<rest>[^\n]{0,160})$",
     regex.IGNORECASE,
 )
@@ -210,6 +210,21 @@ def parse_role_line(line: str) -> RoleLine | None:
     return RoleLine(role, portfolio, name, role_word in _PLURAL_ROLES, on_behalf_of, behalf_only)
 
 
+def parse_wrapped_role_line(first: str, second: str) -> RoleLine | None:
+    """Read a role line wrapped over two lines ("De Minister van Onderwijs, Cultuur en" / "Wetenschappen,"),
+    as narrow signature columns print it; None unless the first line opens a role that the second ends."""
+    if (
+        len(first) >= 90
+        or len(second) >= 90
+        or first.endswith((",", ".", ";", ":"))
+        or first[:2].lower() not in _ROLE_LINE_STARTS
+    ):
+        return None
+    if ROLE_START.match(first) is None:
+        return None
+    return parse_role_line(first + " " + second)
+
+
 def _split_behalf(body: str) -> tuple[str, tuple[str, ...]]:
     """Split "van Onderwijs, ..., mede namens de Minister van X en de Staatssecretaris van Y" into the
     own portfolio part and the others ("Minister van X", "Staatssecretaris van Y")."""
@@ -250,6 +265,9 @@ def _split_name(rest: str) -> tuple[str | None, str | None]:
     if not comma:
         return None, None
     tail = tail.strip()
+    if tail.rpartition(" ")[2].lower() in _LOWER_WORDS:
+        # "DE MINISTER VAN ONDERWIJS, CULTUUR EN": a portfolio cut by a wrap, not a name.
+        return None, None
     if is_name(tail) or all(is_name(n) for n in split_names(tail)):
         return head, tail
     return None, None
@@ -293,7 +311,7 @@ def signatories_from_lines(
 
     line_text = ""
     for text, start, end in lines:
-        parsed = parse_role_line(text)
+        parsed = parse_role_line(" ".join(text.split()) if "\n" in text else text)
         if parsed is not None and parsed.behalf_only and pending is not None and not named:
             # "mede namens de Minister van X," on its own line under the role line: one more signed for.
             behalf.extend(_others(_ON_BEHALF.sub("", text, count=1)))

@@ -16,7 +16,15 @@ from ..extract.dates import DATE_PATTERN, is_dateline
 from ..extract.dossiers import DOSSIER_PATTERN
 from ..extract.kinds import kind_from_heading
 from ..extract.markers import find_markers
-from ..extract.people import MONARCHS, is_name, is_names_line, looks_like_submitter, parse_role_line
+from ..extract.people import (
+    MONARCHS,
+    RoleLine,
+    is_name,
+    is_names_line,
+    looks_like_submitter,
+    parse_role_line,
+    parse_wrapped_role_line,
+)
 from ..models import Diagnostic, DocumentKind, Severity, Span
 from ..tokens import Token, TokenKind
 
@@ -91,10 +99,16 @@ _MOTIE_TAIL = regex.compile(r"(?r)\s*[.,;:]?[\s\p{Pd}_]*$")
 #: openkamer's "Indiener André Bosman (VVD)"): site text, never a submitter or a signature.
 _SITE_LABEL = regex.compile(
     r"^(?:(?:(?:Mede-?)?[Ii]ndiener|Ondertekenaar)(?:s|\(s\))?|Onderwerp(?:en)?|Gepubliceerd|Bron(?: vraag| antwoord)?"
-    r"|ID|Nummer|Documentnummer|Zaaknummer|Gerelateerde personen|Beantwoord door|Volledige titel"
+    r"|ID|Nummer|Zaaknummer|Gerelateerde personen|Beantwoord door|Volledige titel"
     r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
     r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
 )
+#: The first letters of a role line ("De", "Het", "mede namens", "namens"): a cheap test first.
+_ROLE_INITIALS = frozenset("DdHhMmNn")
+#: The first letters of those labels: the cheapest test, before the others.
+_SITE_LABEL_INITIALS = frozenset("IiMOGBNZVKS")
+#: Labels a note's own text may open with ("Bron: CBS"): they do not end the notes.
+_NOTE_LIKE_LABELS = ("Bron", "ID", "Nummer", "Zaaknummer", "Beantwoord door", "Stemmingsuitslag")
 #: The labels without a colon: with a colon near the start, a cheap test before the pattern.
 _SITE_LABEL_STARTS = ("Indiener ", "Beantwoord door ", "Onderwerpen ", "Bron vraag ", "Bron antwoord ")
 _UPPER_HEADING = regex.compile(r"^[\p{Lu}\d][\p{Lu}\d\s,.'’()&–-]*$")
@@ -367,10 +381,19 @@ class _TextTokenizer:
         if title[:1].islower() or not self._header_follows():
             return False
         attrs = self._dossier_attrs(match, line)
-        attrs.update(title_start=str(line.start + match.start("title")), title_end=str(line.end))
-        self.emit(T.DOSSIER, line.start, line.end, **attrs)
-        self.cursor.advance()
+        wrapped = self.i + 2 < len(self.lines) and self._title_wraps(nxt, self.lines[self.i + 2])
+        end = nxt.end if wrapped else line.end
+        attrs.update(title_start=str(line.start + match.start("title")), title_end=str(end))
+        self.emit(T.DOSSIER, line.start, end, **attrs)
+        self.cursor.advance(2 if wrapped else 1)
         return True
+
+    def _title_wraps(self, nxt: Line, after: Line) -> bool:
+        """A dossier title hard-wrapped onto the next line (tweedekamer.nl): that line goes on in lower
+        case or in wrapped text, is no header line itself, and the number or next dossier follows it."""
+        if nxt.blank_before or self._starts_header(nxt) or not self._starts_header(after):
+            return False
+        return nxt.text[:1].islower() or self.wrapped
 
     def marked_dossier(self, line: Line, match: regex.Match[str]) -> bool:
         """ "23 9821" above its title: dossier 23 982 with footnote marker 1 glued to it."""
@@ -507,7 +530,7 @@ class _TextTokenizer:
             elif line.text == "Ondertekenaars":
                 self.trailing_chrome()
                 continue
-            elif (":" in line.text[:48] or line.text.startswith(_SITE_LABEL_STARTS)) and _SITE_LABEL.match(line.text):
+            elif line.text[:1] in _SITE_LABEL_INITIALS and _is_site_label(line.text):
                 self.emit(T.CHROME, line.start, line.end)
             elif submitters and looks_like_submitter(line.text):
                 self.emit(T.SUBMITTER, line.start, line.end)
@@ -647,19 +670,21 @@ class _TextTokenizer:
 
     def signature(self, line: Line) -> bool:
         """A signature block: role lines, each followed by its name line(s) when the name is not on it."""
-        parsed = parse_role_line(line.text)
-        if parsed is None:
+        if parse_role_line(line.text) is None and (
+            len(line.text) >= 90 or line.text[:1] not in _ROLE_INITIALS or self._wrapped_role_line() is None
+        ):
             if line.text in MONARCHS and self.tokens and self.tokens[-1].kind is T.DATELINE:
                 self.emit(T.SIGNATURE, line.start, line.end)
                 self.cursor.advance()
                 return True
             return False
         for role_line in self.passes():
-            parsed = parse_role_line(role_line.text)
-            if parsed is None:
+            found = self._role_line()
+            if found is None:
                 break
-            self.emit(T.SIGNATURE, role_line.start, role_line.end)
-            self.cursor.advance()
+            parsed, count = found
+            self.emit(T.SIGNATURE, role_line.start, self.lines[self.i + count - 1].end)
+            self.cursor.advance(count)
             wants_name = parsed.name is None or parsed.plural
             for name_line in self.passes():
                 if not wants_name or not self._is_signature_name(name_line.text):
@@ -667,6 +692,21 @@ class _TextTokenizer:
                 self.emit(T.SIGNATURE, name_line.start, name_line.end)
                 self.cursor.advance()
         return True
+
+    def _role_line(self) -> tuple[RoleLine, int] | None:
+        """The role line at the cursor and how many lines it takes (two when a narrow column wrapped it)."""
+        parsed = parse_role_line(self.lines[self.cursor.position].text)
+        if parsed is not None:
+            return parsed, 1
+        wrapped = self._wrapped_role_line()
+        return (wrapped, 2) if wrapped is not None else None
+
+    def _wrapped_role_line(self) -> RoleLine | None:
+        """The role line at the cursor read together with the next line, when no blank line parts them."""
+        index = self.cursor.position
+        if index + 1 >= len(self.lines) or self.lines[index + 1].blank_before:
+            return None
+        return parse_wrapped_role_line(self.lines[index].text, self.lines[index + 1].text)
 
     @staticmethod
     def _is_signature_name(text: str) -> bool:
@@ -689,6 +729,8 @@ class _TextTokenizer:
                 return
             if line.text == "Ondertekenaars":
                 self.trailing_chrome()
+                return
+            if _is_site_label(line.text) and not line.text.startswith(_NOTE_LIKE_LABELS):
                 return
             self.emit(T.NOTE_TEXT, line.start, line.end)
             self.cursor.advance()
@@ -754,6 +796,11 @@ def _ends_motie(text: str) -> bool:
     tail = _MOTIE_TAIL.search(text)
     end = tail.start() if tail is not None else len(text)
     return text[max(0, end - 3) : end].lower() == "dag" and _MOTIE_END.search(text) is not None
+
+
+def _is_site_label(text: str) -> bool:
+    """A labelled metadata line of a third-party rendering ("Indiener(s): ..."); the cheap tests first."""
+    return (text.find(":", 0, 48) >= 0 or text.startswith(_SITE_LABEL_STARTS)) and _SITE_LABEL.match(text) is not None
 
 
 def _is_wrapped(lines: list[Line]) -> bool:
