@@ -6,6 +6,7 @@ hand-made and say so.
 
 from __future__ import annotations
 
+import pytest
 from conftest import PAGES, SEED
 
 import kamerstuk
@@ -167,3 +168,41 @@ def test_site_metadata_after_the_notes_is_no_note_text() -> None:
     added = kamerstuk.parse(text.rstrip() + "\n\nIndiener(s): X (Y)\nOnderwerpen: energie\n")
     assert [(n.number, n.text) for n in added.notes] == [(n.number, n.text) for n in document.notes]
     assert kamerstuk.check_coverage(added) == []
+
+
+def test_submitters_on_one_line_split_by_the_members_the_heading_names() -> None:
+    """Hand-made, in the layout of openkamer.org amendement pages: the co-submitters' surnames on one
+    line without separators; the heading says where one name ends."""
+    text = (
+        "35 538 Wijziging van de Wet publieke gezondheid\n\n"
+        "Nr. 8 AMENDEMENT VAN DE LEDEN VAN DER GRAAF EN VERHOEVEN\n\nOntvangen 1 september 2020\n\n"
+        "De ondergetekenden stellen het volgende amendement voor:\n\nArtikel II vervalt.\n\nToelichting\n\n"
+        "Dit amendement regelt iets.\n\nVan der Graaf Verhoeven\n"
+    )
+    doc = kamerstuk.parse(text)
+    assert [(s.role, s.name) for s in doc.signatories] == [("Lid", "Van der Graaf"), ("Lid", "Verhoeven")]
+    assert [doc.text[s.span.start : s.span.end].strip() for s in doc.signatories] == ["Van der Graaf", "Verhoeven"]
+    assert not kamerstuk.check_coverage(doc)
+
+
+@pytest.mark.parametrize(
+    ("heading", "members"),
+    [
+        ("AMENDEMENT VAN DE LEDEN VAN DER GRAAF EN VERHOEVEN", ["VAN DER GRAAF", "VERHOEVEN"]),
+        ("MOTIE VAN DE LEDEN GESTHUIZEN, VOORTMAN EN KLAVER", ["GESTHUIZEN", "VOORTMAN", "KLAVER"]),
+        ("GEWIJZIGDE MOTIE VAN HET LID VAN DIJK C.S. TER VERVANGING VAN DIE GEDRUKT ONDER NR. 12", ["VAN DIJK"]),
+        ("BRIEF VAN DE MINISTER VAN DEFENSIE", []),
+    ],
+)
+def test_heading_members(heading: str, members: list[str]) -> None:
+    from kamerstuk.extract.people import heading_members
+
+    assert heading_members(heading) == members
+
+
+def test_names_by_heading_refuses_a_line_that_is_not_those_names() -> None:
+    from kamerstuk.extract.people import names_by_heading
+
+    assert names_by_heading("Van der Graaf Verhoeven", ["VAN DER GRAAF", "VERHOEVEN"]) == [(0, 14), (14, 23)]
+    assert names_by_heading("Verhoeven Van der Graaf", ["VAN DER GRAAF", "VERHOEVEN"]) is None
+    assert names_by_heading("Van der Graaf", ["VAN DER GRAAF"]) is None

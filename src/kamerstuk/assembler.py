@@ -20,7 +20,7 @@ from .extract.identifiers import reference_from_dossier, reference_from_identifi
 from .extract.kinds import kind_from_body, kind_from_heading, kind_from_page_title
 from .extract.markers import strip_trailing_marker
 from .extract.motions import amendment, motion_clauses, proposed_during, replaced_motion
-from .extract.people import clean_name, signatories_from_lines, submitter_names
+from .extract.people import clean_name, heading_members, names_by_heading, signatories_from_lines, submitter_names
 from .extract.questions import WrittenQuestions, written_questions
 from .extract.reference_values import session_years
 from .extract.references import find_references
@@ -282,7 +282,8 @@ class Assembler:
     def on_submitter(self, token: Token) -> None:
         """A line with the names of a motie's or amendement's submitters (role Lid)."""
         text = token.text(self.text)
-        for start, end in submitter_names(text):
+        spans = names_by_heading(text, heading_members(self.fields.get("heading"))) or submitter_names(text)
+        for start, end in spans:
             span = Span(start=token.start + start, end=token.start + end)
             name = clean_name(text[start:end])
             party = _PARTY.match(name)

@@ -125,6 +125,39 @@ def submitter_names(text: str) -> list[tuple[int, int]]:
     return _one_line_names(text)
 
 
+#: The members a motie's or amendement's heading names ("AMENDEMENT VAN DE LEDEN VAN DER GRAAF EN
+#: VERHOEVEN"), before "c.s." or what the document is about.
+_HEADING_MEMBERS = regex.compile(
+    r"\bVAN (?:DE LEDEN|HET LID) (?P<names>.+?)(?:\s+C\.S\.)?(?:\s+(?:TER VERVANGING|OVER|INZAKE)\b.*)?$"
+)
+_HEADING_NAME_LIST = regex.compile(r"\s*,\s*|\s+EN\s+")
+
+
+def heading_members(heading: str | None) -> list[str]:
+    """The members a heading names, as printed ("VAN DER GRAAF", "VERHOEVEN"); [] for other headings."""
+    match = _HEADING_MEMBERS.search(heading) if heading else None
+    if match is None:
+        return []
+    return [name for name in _HEADING_NAME_LIST.split(match.group("names")) if name]
+
+
+def names_by_heading(text: str, members: list[str]) -> list[tuple[int, int]] | None:
+    """(start, end) of each name on a line that holds the heading's members in order without separators
+    ("Van der Graaf Verhoeven" under "... VAN DE LEDEN VAN DER GRAAF EN VERHOEVEN"), together covering the
+    line; None when the line is not exactly those names."""
+    if len(members) < 2:
+        return None
+    words = list(regex.finditer(r"\S+", text.rstrip(" ,;._")))
+    if [word.group().lower() for word in words] != [part for name in members for part in name.lower().split()]:
+        return None
+    starts: list[int] = []
+    index = 0
+    for name in members:
+        starts.append(words[index].start())
+        index += len(name.split())
+    return [(start, end) for start, end in zip([0, *starts[1:]], [*starts[1:], len(text)], strict=True)]
+
+
 def _one_line_names(text: str) -> list[tuple[int, int]]:
     """Names on a line without separators: one name, or one surname per plain capitalised word."""
     stripped = text.rstrip(" ,;._")
