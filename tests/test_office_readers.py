@@ -99,3 +99,21 @@ def test_docx_superscript_digits_are_a_marker() -> None:
     assert [(r.number, document.text[r.span.start - 5 : r.span.end + 1]) for r in document.note_refs] == [
         ("3", "brief3.")
     ]
+
+
+def test_docx_text_box_read_once_after_its_anchor() -> None:
+    """Hand-made: a paragraph anchoring a text box that Word writes twice (the drawing in mc:Choice,
+    a VML copy in mc:Fallback), as letterheads put a side column: its text comes once, after the
+    anchor paragraph's own text, and nothing is doubled."""
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    box = '<w:txbxContent><w:p><w:r><w:t>Kenmerk 2024-0000123</w:t></w:r></w:p></w:txbxContent>'
+    body = (
+        f'<w:p><w:r><w:t>Geachte voorzitter,</w:t></w:r><w:r><mc:AlternateContent {mc}>'
+        f"<mc:Choice Requires=\"wps\"><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        '<w:r><w:t xml:space="preserve"> hierbij zend ik u de brief.</w:t></w:r></w:p>'
+    )
+    document = kamerstuk.parse(_docx(body, ""))
+    assert document.text.count("Kenmerk 2024-0000123") == 1
+    assert document.text.index("Geachte voorzitter, hierbij zend ik u de brief.") < document.text.index("Kenmerk")
+    assert check_coverage(document) == []

@@ -1,5 +1,5 @@
-"""The Word reader (.docx): word/document.xml paragraphs in order (table cells too), footnote
-references and superscript digits as markers, word/footnotes.xml as the notes."""
+"""The Word reader (.docx): word/document.xml paragraphs in order (table cells and text boxes too,
+each once), footnote references and superscript digits as markers, word/footnotes.xml as the notes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from .office import Paragraph, member_xml, open_zip, write
 from .rendered import Rendered
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: The second copy of a drawing (a text box as VML) that Word writes for older readers.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _KIND = "Word (.docx)"
 
 
@@ -36,6 +38,8 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     row: etree._Element | None = None
     cell: etree._Element | None = None
     for element in document.iter(f"{_W}p"):
+        if any(ancestor.tag == _FALLBACK for ancestor in element.iterancestors()):
+            continue
         # the first lines of the cells of a table row are one line, as on the page ("36 682" and its title)
         here = next(element.iterancestors(f"{_W}tc"), None)
         parent = here.getparent() if here is not None else None
@@ -45,7 +49,9 @@ def read(data: bytes, source: str | None = None) -> Rendered:
             paragraphs.append(Paragraph())
         row, cell = parent, here
         for run in element.iter(f"{_W}r"):
-            _run(run, paragraphs[-1], numbers)
+            # a text box's paragraphs sit inside a run of this one: they come next, as paragraphs of their own
+            if next(run.iterancestors(f"{_W}p")) is element:
+                _run(run, paragraphs[-1], numbers)
     notes = [(number, texts.get(ref, "")) for ref, number in numbers.items()]
     return write(paragraphs, notes, source)
 
