@@ -117,3 +117,38 @@ def test_docx_text_box_read_once_after_its_anchor() -> None:
     assert document.text.count("Kenmerk 2024-0000123") == 1
     assert document.text.index("Geachte voorzitter, hierbij zend ik u de brief.") < document.text.index("Kenmerk")
     assert check_coverage(document) == []
+
+
+def _odt(body: str) -> bytes:
+    """Hand-made: a minimal .odt whose office:text is `body`."""
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    names = f'xmlns:office="{office}:office:1.0" xmlns:text="{office}:text:1.0" xmlns:draw="{office}:drawing:1.0"'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr(
+            "content.xml",
+            f"<office:document-content {names}><office:body><office:text>{body}</office:text></office:body>"
+            "</office:document-content>",
+        )
+    return buffer.getvalue()
+
+
+def test_odt_text_box_read_once_after_its_anchor() -> None:
+    """Hand-made: a frame with a text box inside a paragraph; its text comes once, after the anchor's text."""
+    body = (
+        "<text:p>Geachte voorzitter,<draw:frame><draw:text-box><text:p>Kenmerk 2024-0000123</text:p>"
+        "</draw:text-box></draw:frame> hierbij zend ik u de brief.</text:p>"
+    )
+    document = kamerstuk.parse(_odt(body))
+    assert document.text.count("Kenmerk 2024-0000123") == 1
+    assert document.text.index("Geachte voorzitter, hierbij zend ik u de brief.") < document.text.index("Kenmerk")
+    assert check_coverage(document) == []
+
+
+@pytest.mark.parametrize("count", ["x", "-5", "0", "", "999999999999", "9" * 5000, "٣"])
+def test_odt_malformed_or_huge_space_count(count: str) -> None:
+    """Hand-made: text:s with a count that is no number, or a bomb of billions of spaces: a sane parse."""
+    document = kamerstuk.parse(_odt(f'<text:p>Kamerstuk<text:s text:c="{count}"/>36 200, nr. 12.</text:p>'))
+    assert document.text.startswith("Kamerstuk")
+    assert len(document.text) < 200

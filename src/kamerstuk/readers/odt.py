@@ -1,5 +1,5 @@
-"""The OpenDocument reader (.odt): content.xml text:h and text:p in order, text:note as marker
-(its citation) and note (its body)."""
+"""The OpenDocument reader (.odt): content.xml text:h and text:p in order (a text box's paragraphs
+once, after the paragraph that anchors it), text:note as marker (its citation) and note (its body)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from .office import Paragraph, member_xml, open_zip, write
 from .rendered import Rendered
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+#: Drawing elements (frames, text boxes): their paragraphs are read as paragraphs of their own.
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+#: The most spaces one text:s stands for; a larger (or malformed) count is read as this many or one.
+_MAX_SPACES = 64
 _KIND = "OpenDocument (.odt)"
 _MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
@@ -46,12 +50,19 @@ def _inline(element: etree._Element, paragraph: Paragraph, notes: list[tuple[str
             notes.append((number, " ".join(_text(body).split()) if body is not None else ""))
             paragraph.add(number, True)
         elif tag == f"{_TEXT}s":
-            paragraph.add(" " * int(child.get(f"{_TEXT}c", "1") or 1))
+            paragraph.add(" " * _spaces(child.get(f"{_TEXT}c", "1")))
         elif tag in (f"{_TEXT}tab", f"{_TEXT}line-break"):
             paragraph.add(" ")
-        elif isinstance(tag, str):
+        elif isinstance(tag, str) and not tag.startswith(_DRAW):
             _inline(child, paragraph, notes)
         paragraph.add(child.tail or "")
+
+
+def _spaces(count: str) -> int:
+    """The spaces a text:s stands for: its count when that is a sane number, else one."""
+    if not (count.isascii() and count.isdigit()) or int(count[:6]) == 0:
+        return 1
+    return min(int(count[:6]), _MAX_SPACES) if len(count) <= 6 else _MAX_SPACES
 
 
 def _text(element: etree._Element) -> str:
