@@ -19,7 +19,8 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
+from operator import add, and_, eq, le, mul, ne, not_, sub
 from typing import Any
 
 from ..errors import ParseError
@@ -52,8 +53,11 @@ _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜":
 _ACCENT_CHARS = frozenset(_ACCENTS)
 #: Punctuation some writers draw in white as spacing (see `_whiten_fillers`).
 _FILLERS = frozenset("._")
+_FILLER = re.compile(r"[._]")
 #: What `str.isspace` holds for (the highest is U+3000), as a set: one lookup per character, not a call.
 _WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
+#: Whitespace that gets no box: all but the space, whose width tells a PDF's space from PDFium's.
+_DROPPED = _WHITESPACE - {" "}
 #: The publication's year line, which shares its baseline with "Aanhangsel van de Handelingen".
 _YEAR_LINE = re.compile(r"^Vergaderjaar \d{4}\s?[–-]\s?\d{4}$")
 #: A line that ends inside a web address, and a next line that goes on with it (its first word has
@@ -223,13 +227,14 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     chars: str = textpage.get_text_range()
     if _ACCENT_CHARS.isdisjoint(chars):
-        boxed = [i for i, char in enumerate(chars) if char == " " or char not in _WHITESPACE]
-        letters = [chars[i] for i in boxed]
+        keep = list(map(not_, map(_DROPPED.__contains__, chars)))
+        boxed = list(compress(range(len(chars)), keep))
+        letters = list(compress(chars, keep))
     else:
         boxed, letters = _compose_accents(chars)
     if not _FILLERS.isdisjoint(chars):
         _whiten_fillers(handle, boxed, letters, calls)
-    mask = [char != " " for char in letters]
+    mask = list(map(ne, letters, repeat(" ")))
     kept = list(compress(boxed, mask))
     if not kept:
         return []
@@ -241,7 +246,7 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     values = array("f", buffer).tolist()
     all_lefts, all_rights = values[0::4], values[2::4]
     # a space glyph of the PDF (PDFium's generated spaces have no width) after at least one glyph
-    spaces = [position for position, glyph in enumerate(mask) if not glyph]
+    spaces = compress(range(len(mask)), map(not_, mask))
     spaced = {
         position - rank - 1
         for rank, position in enumerate(spaces)
@@ -250,39 +255,31 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     out = list(compress(letters, mask))
     lefts, rights = list(compress(all_lefts, mask)), list(compress(all_rights, mask))
     tops, bottoms = list(compress(values[1::4], mask)), list(compress(values[3::4], mask))
-    sizes = [top - bottom for top, bottom in zip(tops, bottoms, strict=True)]
-    # a new line starts where a glyph is not on the line of the one before it (the first test is the
-    # common case of the same font on the same baseline, the second the general one)
-    starts = [
-        0,
-        *(
-            index
-            for index, last_size, last_right, last_bottom, last_top, size, left, bottom, top in zip(
-                range(1, len(kept)),
-                sizes,
-                rights,
-                bottoms,
-                tops,
-                sizes[1:],
-                lefts[1:],
-                bottoms[1:],
-                tops[1:],
-                strict=False,
-            )
-            if not (
-                (
-                    bottom == last_bottom
-                    and size == last_size
-                    and last_right - size * 0.5 <= left <= last_right + size * 3
-                )
-                or (
-                    (big := last_size if last_size > size else size) <= (size if last_size > size else last_size) * 2.5
-                    and last_right - big * 0.5 <= left <= last_right + big * 3
-                    and last_bottom - big * 0.2 <= (bottom + top) / 2 <= last_top + big * 0.2
-                )
-            )
+    sizes = list(map(sub, tops, bottoms))
+    # a new line starts where a glyph is not on the line of the one before it; the common case, the
+    # same font on the same baseline just right of the last glyph, is tested for all glyphs at once
+    # with C-level maps, the general test only where that fails
+    following = lefts[1:]
+    common = map(
+        and_,
+        map(and_, map(eq, bottoms, bottoms[1:]), map(eq, sizes, sizes[1:])),
+        map(
+            and_,
+            map(le, map(sub, rights, map(mul, sizes, repeat(0.5))), following),
+            map(le, following, map(add, rights, map(mul, sizes, repeat(3)))),
         ),
-    ]
+    )
+    starts = [0]
+    for index in compress(range(1, len(kept)), map(not_, common)):
+        last_size, size = sizes[index - 1], sizes[index]
+        big, small = (last_size, size) if last_size > size else (size, last_size)
+        last_right, left, bottom, top = rights[index - 1], lefts[index], bottoms[index], tops[index]
+        if not (
+            big <= small * 2.5
+            and last_right - big * 0.5 <= left <= last_right + big * 3
+            and bottoms[index - 1] - big * 0.2 <= (bottom + top) / 2 <= tops[index - 1] + big * 0.2
+        ):
+            starts.append(index)
     glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, spaced)
     ends = [*starts[1:], len(kept)]
     weight = calls.weight
@@ -296,8 +293,9 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
 def _whiten_fillers(handle: Any, boxed: list[int], letters: list[str], calls: _Calls) -> None:
     """Filler dots drawn in white, which the page does not show ("2500 EA..DEN HAAG" in a 2018
     letter), become spaces, as a reader sees them; white letters (text on a dark band) stay."""
-    for position, char in enumerate(letters):
-        if char in _FILLERS and calls.fill(handle, boxed[position], *calls.colour_pointers):
+    for match in _FILLER.finditer("".join(letters)):
+        position = match.start()
+        if calls.fill(handle, boxed[position], *calls.colour_pointers):
             if all(colour.value >= 250 for colour in calls.colour[:3]) and calls.colour[3].value > 0:
                 letters[position] = " "
 
@@ -309,7 +307,7 @@ def _compose_accents(chars: str) -> tuple[list[int], list[str]]:
     letters: list[str] = []
     last: int | None = None
     for index, char in enumerate(chars):
-        if char in _WHITESPACE and char != " ":
+        if char in _DROPPED:
             continue
         if last is not None and char in _ACCENTS:
             composed = unicodedata.normalize("NFC", letters[last] + _ACCENTS[char])
