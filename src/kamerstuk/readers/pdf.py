@@ -17,10 +17,11 @@ import re
 import struct
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, and_, eq, le, mul, ne, not_, sub
+from operator import add, and_, eq, le, lt, mul, ne, not_, sub
 from typing import Any
 
 from ..errors import ParseError
@@ -62,7 +63,7 @@ _DROPPED = _WHITESPACE - {" "}
 _YEAR_LINE = re.compile(r"^Vergaderjaar \d{4}\s?[–-]\s?\d{4}$")
 #: A line that ends inside a web address, and a next line that goes on with it (its first word has
 #: an address's marks: "eiking%20MR%20fusie...", "www.utwente.nl/nieuws/...").
-_URL_END = re.compile(r"(?:^|[\s(\[«“'\"])(?:https?://|www\.)\S*$")
+_URL_WORD = re.compile(r"^[(\[«“'\"]?(?:https?://|www\.)")
 _URL_GOES_ON = re.compile(r"^[^\s]*(?:[/%=&_#?]|\.[a-z])")
 _VOWELS = frozenset("aeiouyAEIOUYëïéèöüáóú")
 _HYPHENS = "-\ufffe\u00ad\u2010"
@@ -113,6 +114,8 @@ class _Glyphs:
     size: list[float] = field(default_factory=list)
     #: Glyphs a space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
     spaced: set[int] = field(default_factory=set)
+    #: The same, in order.
+    spaced_order: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -247,11 +250,11 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     all_lefts, all_rights = values[0::4], values[2::4]
     # a space glyph of the PDF (PDFium's generated spaces have no width) after at least one glyph
     spaces = compress(range(len(mask)), map(not_, mask))
-    spaced = {
+    spaced_order = [
         position - rank - 1
         for rank, position in enumerate(spaces)
         if position > rank and all_rights[position] > all_lefts[position]
-    }
+    ]
     out = list(compress(letters, mask))
     lefts, rights = list(compress(all_lefts, mask)), list(compress(all_rights, mask))
     tops, bottoms = list(compress(values[1::4], mask)), list(compress(values[3::4], mask))
@@ -280,7 +283,7 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
             and bottoms[index - 1] - big * 0.2 <= (bottom + top) / 2 <= tops[index - 1] + big * 0.2
         ):
             starts.append(index)
-    glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, spaced)
+    glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, set(spaced_order), spaced_order)
     ends = [*starts[1:], len(kept)]
     weight = calls.weight
     # a line is bold when its first and its last glyph are: a bold name in a sentence is not
@@ -366,21 +369,23 @@ def _line_text(line: _Line) -> None:
 
 
 def _plain_text(glyphs: _Glyphs, start: int, end: int, size: float) -> str:
-    """The words of a line without superscripts, in font size `size`: spaces from the gaps."""
+    """The words of a line without superscripts, in font size `size`: spaces from the gaps (only the
+    gaps over the narrow threshold are looked at one by one) and the PDF's space glyphs."""
     narrow, wide = size * 0.12, size * 0.22
-    chars, spaced = glyphs.chars, glyphs.spaced
-    cuts = [
-        i + 1
-        for i, left, right in zip(
-            range(start, end - 1), glyphs.left[start + 1 : end], glyphs.right[start:end], strict=False
-        )
-        if (left - right > narrow and (left - right > wide or _number_meets_word(chars[i], chars[i + 1])))
-        or i in spaced
-    ]
+    chars = glyphs.chars
+    gaps = list(map(sub, glyphs.left[start + 1 : end], glyphs.right[start : end - 1]))
+    cuts = {
+        start + i + 1
+        for i in compress(range(len(gaps)), map(lt, repeat(narrow), gaps))
+        if gaps[i] > wide or _number_meets_word(chars[start + i], chars[start + i + 1])
+    }
+    order = glyphs.spaced_order
+    cuts.update(i + 1 for i in order[bisect_left(order, start) : bisect_left(order, end - 1)])
+    text = "".join(chars[start:end])
     if not cuts:
-        return "".join(chars[start:end])
-    bounds = [start, *cuts, end]
-    return " ".join(["".join(chars[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)])
+        return text
+    bounds = [0, *(cut - start for cut in sorted(cuts)), end - start]
+    return " ".join([text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)])
 
 
 def _spaced(before: str, after: str, gap: float, size: float) -> bool:
@@ -420,7 +425,8 @@ def _merge_baselines(lines: list[_Line]) -> list[_Line]:
 def _joined(previous: str, nxt: str) -> str:
     """Two wrapped lines as one: a hyphen at the line end is dropped where it splits a word, and a web
     address wrapped onto the next line is joined without a space (a hyphen in it kept)."""
-    if _URL_END.search(previous) and _URL_GOES_ON.match(nxt):
+    last = previous[previous.rfind(" ") + 1 :]
+    if ("://" in last or "www." in last) and _URL_WORD.match(last) and _URL_GOES_ON.match(nxt):
         return previous + nxt
     if previous and previous[-1] in _HYPHENS and len(previous) > 1 and previous[-2].isalpha() and nxt[:1].islower():
         word = nxt.split(" ", 1)[0]
