@@ -17,11 +17,9 @@ import re
 import struct
 import unicodedata
 from array import array
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import add, and_, eq, le, lt, mul, ne, not_, sub
+from itertools import compress
 from typing import Any
 
 from ..errors import ParseError
@@ -114,8 +112,6 @@ class _Glyphs:
     size: list[float] = field(default_factory=list)
     #: Glyphs a space glyph of the PDF follows (PDFium's generated spaces, with no width, do not count).
     spaced: set[int] = field(default_factory=set)
-    #: The same, in order.
-    spaced_order: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -230,14 +226,13 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     chars: str = textpage.get_text_range()
     if _ACCENT_CHARS.isdisjoint(chars):
-        keep = list(map(not_, map(_DROPPED.__contains__, chars)))
-        boxed = list(compress(range(len(chars)), keep))
-        letters = list(compress(chars, keep))
+        boxed = [i for i, char in enumerate(chars) if char not in _DROPPED]
+        letters = [chars[i] for i in boxed]
     else:
         boxed, letters = _compose_accents(chars)
     if not _FILLERS.isdisjoint(chars):
         _whiten_fillers(handle, boxed, letters, calls)
-    mask = list(map(ne, letters, repeat(" ")))
+    mask = [char != " " for char in letters]
     kept = list(compress(boxed, mask))
     if not kept:
         return []
@@ -249,41 +244,49 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     values = array("f", buffer).tolist()
     all_lefts, all_rights = values[0::4], values[2::4]
     # a space glyph of the PDF (PDFium's generated spaces have no width) after at least one glyph
-    spaces = compress(range(len(mask)), map(not_, mask))
-    spaced_order = [
+    spaces = [position for position, glyph in enumerate(mask) if not glyph]
+    spaced = {
         position - rank - 1
         for rank, position in enumerate(spaces)
         if position > rank and all_rights[position] > all_lefts[position]
-    ]
+    }
     out = list(compress(letters, mask))
     lefts, rights = list(compress(all_lefts, mask)), list(compress(all_rights, mask))
     tops, bottoms = list(compress(values[1::4], mask)), list(compress(values[3::4], mask))
-    sizes = list(map(sub, tops, bottoms))
-    # a new line starts where a glyph is not on the line of the one before it; the common case, the
-    # same font on the same baseline just right of the last glyph, is tested for all glyphs at once
-    # with C-level maps, the general test only where that fails
-    following = lefts[1:]
-    common = map(
-        and_,
-        map(and_, map(eq, bottoms, bottoms[1:]), map(eq, sizes, sizes[1:])),
-        map(
-            and_,
-            map(le, map(sub, rights, map(mul, sizes, repeat(0.5))), following),
-            map(le, following, map(add, rights, map(mul, sizes, repeat(3)))),
+    sizes = [top - bottom for top, bottom in zip(tops, bottoms, strict=True)]
+    # a new line starts where a glyph is not on the line of the one before it (the first test is the
+    # common case of the same font on the same baseline, the second the general one)
+    starts = [
+        0,
+        *(
+            index
+            for index, last_size, last_right, last_bottom, last_top, size, left, bottom, top in zip(
+                range(1, len(kept)),
+                sizes,
+                rights,
+                bottoms,
+                tops,
+                sizes[1:],
+                lefts[1:],
+                bottoms[1:],
+                tops[1:],
+                strict=False,
+            )
+            if not (
+                (
+                    bottom == last_bottom
+                    and size == last_size
+                    and last_right - size * 0.5 <= left <= last_right + size * 3
+                )
+                or (
+                    (big := last_size if last_size > size else size) <= (size if last_size > size else last_size) * 2.5
+                    and last_right - big * 0.5 <= left <= last_right + big * 3
+                    and last_bottom - big * 0.2 <= (bottom + top) / 2 <= last_top + big * 0.2
+                )
+            )
         ),
-    )
-    starts = [0]
-    for index in compress(range(1, len(kept)), map(not_, common)):
-        last_size, size = sizes[index - 1], sizes[index]
-        big, small = (last_size, size) if last_size > size else (size, last_size)
-        last_right, left, bottom, top = rights[index - 1], lefts[index], bottoms[index], tops[index]
-        if not (
-            big <= small * 2.5
-            and last_right - big * 0.5 <= left <= last_right + big * 3
-            and bottoms[index - 1] - big * 0.2 <= (bottom + top) / 2 <= tops[index - 1] + big * 0.2
-        ):
-            starts.append(index)
-    glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, set(spaced_order), spaced_order)
+    ]
+    glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, spaced)
     ends = [*starts[1:], len(kept)]
     weight = calls.weight
     # a line is bold when its first and its last glyph are: a bold name in a sentence is not
@@ -369,23 +372,21 @@ def _line_text(line: _Line) -> None:
 
 
 def _plain_text(glyphs: _Glyphs, start: int, end: int, size: float) -> str:
-    """The words of a line without superscripts, in font size `size`: spaces from the gaps (only the
-    gaps over the narrow threshold are looked at one by one) and the PDF's space glyphs."""
+    """The words of a line without superscripts, in font size `size`: spaces from the gaps."""
     narrow, wide = size * 0.12, size * 0.22
-    chars = glyphs.chars
-    gaps = list(map(sub, glyphs.left[start + 1 : end], glyphs.right[start : end - 1]))
-    cuts = {
-        start + i + 1
-        for i in compress(range(len(gaps)), map(lt, repeat(narrow), gaps))
-        if gaps[i] > wide or _number_meets_word(chars[start + i], chars[start + i + 1])
-    }
-    order = glyphs.spaced_order
-    cuts.update(i + 1 for i in order[bisect_left(order, start) : bisect_left(order, end - 1)])
-    text = "".join(chars[start:end])
+    chars, spaced = glyphs.chars, glyphs.spaced
+    cuts = [
+        i + 1
+        for i, left, right in zip(
+            range(start, end - 1), glyphs.left[start + 1 : end], glyphs.right[start:end], strict=False
+        )
+        if (left - right > narrow and (left - right > wide or _number_meets_word(chars[i], chars[i + 1])))
+        or i in spaced
+    ]
     if not cuts:
-        return text
-    bounds = [0, *(cut - start for cut in sorted(cuts)), end - start]
-    return " ".join([text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)])
+        return "".join(chars[start:end])
+    bounds = [start, *cuts, end]
+    return " ".join(["".join(chars[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)])
 
 
 def _spaced(before: str, after: str, gap: float, size: float) -> bool:
