@@ -5,6 +5,7 @@ Expected values in fixtures/pdf/expected/*.json were typed from pages rendered w
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,82 @@ def test_besluitenlijst_header() -> None:
         span = document.field_spans[name]
         assert document.text[span.start : span.end] in (document.heading, document.sender, "3 april 2009")
         assert document.page_of(span.start) == 1
+
+
+def test_headings_from_weight_and_size() -> None:
+    """Short bold lines that stand alone are section headings (read off the rendered pages: the
+    numbered bold headings of the 2023 letter, "Niet eens met mijn besluit?" on page 4 of the Woo
+    letter); a line that starts with a bold name inside a sentence is not bold and not a heading."""
+    letter = kamerstuk.parse_file(FIXTURES / "pdf" / "ienw-2023-10-18-verzamelbrief-luchtvaart.pdf")
+    headings = [section.heading for section in letter.sections]
+    assert "1. Registratiekosten voor drone-exploitanten in andere EU-landen" in headings
+    assert "4. Verbod korte vluchten Benelux" in headings
+    woo = kamerstuk.parse_file(FIXTURES / "pdf" / "rvo-2023-03-29-woo-besluit-letter.pdf")
+    section = next(s for s in woo.sections if s.heading == "Niet eens met mijn besluit?")
+    assert section.heading_span is not None and woo.page_of(section.heading_span.start) == 4
+    assert section.paragraphs[0].text.startswith("Zowel de verzoeker als een belanghebbende")
+    questions = kamerstuk.parse_file(FIXTURES / "pdf" / "ah-tk-guid-01bf9f06-42d0-48a6-a85f-12c9c8e14c57.pdf")
+    assert [m.name for m in questions.questioners] == ["Sneller", "Chakor", "Van Nispen"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pdf/ienw-2023-10-18-verzamelbrief-luchtvaart.pdf",
+        "pdf/rvo-2023-03-29-woo-besluit-letter.pdf",
+        "multi-format/ah-tk-20202021-3235.pdf",
+        "pdf/ah-tk-guid-1a2d8959-7ce1-411d-bffe-c78970ae8d6b.pdf",
+    ],
+)
+def test_page_of_every_span(name: str) -> None:
+    """`page_of` is exact after the body too: each printed page number ("Pagina 3 van 7", a footer's
+    number) is on its own page, the side column's fields on page 1, a note on the page of its marker
+    or later (a note is printed at the bottom of the page its marker is on)."""
+    document = kamerstuk.parse_file(FIXTURES / name)
+    numbered = 0
+    for span in document.page_chrome:
+        text = document.text[span.start : span.end]
+        match = re.fullmatch(r"Pagina (\d+) van \d+|Tweede Kamer, vergaderjaar .*, Aanhangsel (\d+)", text)
+        if match:
+            numbered += 1
+            assert document.page_of(span.start) == int(match.group(1) or match.group(2)), text
+    assert numbered == len(document.page_breaks) + (0 if name.startswith("multi") or "ah-tk" in name else 1)
+    for field in ("sender", "kenmerk", "subject", "salutation"):
+        if field in document.field_spans:
+            assert document.page_of(document.field_spans[field].start) == 1
+    for note in document.notes:
+        marker = next(r for r in document.note_refs if r.number == note.number)
+        assert document.page_of(note.span.start) == document.page_of(marker.span.start)
+
+
+def test_white_filler_dots_and_wrapped_addresses() -> None:
+    """As the rendered pages show them: the 2018 letter's "2500 EA DEN HAAG" (the PDF has two white
+    dots between "EA" and "DEN"), and web addresses in notes wrapped over lines joined whole."""
+    letter = kamerstuk.parse_file(FIXTURES / "pdf" / "ocw-2018-kamerbrief-1400405-leerlingendaling.pdf")
+    assert letter.addressee_address == "Postbus 20018 2500 EA DEN HAAG"
+    note = next(n for n in letter.notes if n.number == "4")
+    assert "20180101%20Expertisecentrum%20Handreiking%20MR%20fusie%20of%20sluiting%20school.pdf" in note.text
+    answers = kamerstuk.parse_file(FIXTURES / "pdf" / "ah-tk-guid-1b26915f-b542-4707-8495-b5c21f0edfe1.pdf")
+    note = next(n for n in answers.notes if n.number == "3")
+    assert (
+        "(https://www.utwente.nl/nieuws/2023/12/1262709/ut-rapport-lessen-van-twee-vuurwerkrampen-gepresenteerd"
+        in note.text
+    )
+
+
+def test_besluitenlijst_header_rows() -> None:
+    """Header rows of the newer besluitenlijst layout (hand-made rows, not from a real PDF): a
+    "Datum:" row with its weekday, a committee row, and the committee named alone on its line."""
+    fields: dict[str, tuple[str, int, int]] = {}
+    text = "Datum: woensdag 15 februari 2023"
+    tokens = pdf_reader._list_row(text, 100, 100 + len(text), fields)
+    assert [(t.kind.value, text[t.start - 100 : t.end - 100]) for t in tokens] == [
+        ("chrome", "Datum: woensdag "),
+        ("dateline", "15 februari 2023"),
+    ]
+    text = "Commissie: vaste commissie voor Financiën"
+    assert [t.kind.value for t in pdf_reader._list_row(text, 0, len(text), fields)] == ["chrome"]
+    assert fields["sender"] == ("vaste commissie voor Financiën", 11, len(text))
+    alone: dict[str, tuple[str, int, int]] = {}
+    assert pdf_reader._list_row("Vaste commissie voor Digitale Zaken", 0, 35, alone) == []
+    assert alone["sender"][0] == "Vaste commissie voor Digitale Zaken"

@@ -49,6 +49,7 @@ class _Input:
     metadata: Metadata | None = None
     page_breaks: list[int] = field(default_factory=list)
     fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    page_runs: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_tokens(
@@ -81,7 +82,7 @@ def parse(
         read.text, read.tokens, source_format=read.source_format, diagnostics=read.diagnostics, metadata=read.metadata
     )
     if read.source_format == "pdf":
-        document = _with_letterhead(document, read.page_breaks, read.fields)
+        document = _with_letterhead(document, read.page_breaks, read.fields, read.page_runs)
     if strict:
         errors = [d for d in document.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -93,9 +94,14 @@ def parse(
     return document
 
 
-def _with_letterhead(document: Document, page_breaks: list[int], fields: dict[str, tuple[str, int, int]]) -> Document:
-    """Add a paged reader's page breaks and letterhead fields; a letterhead letter to the Kamer is a brief."""
-    update: dict[str, object] = {"page_breaks": page_breaks}
+def _with_letterhead(
+    document: Document,
+    page_breaks: list[int],
+    fields: dict[str, tuple[str, int, int]],
+    page_runs: list[tuple[int, int]],
+) -> Document:
+    """Add a paged reader's pages and letterhead fields; a letterhead letter to the Kamer is a brief."""
+    update: dict[str, object] = {"page_breaks": page_breaks, "page_runs": page_runs}
     spans = dict(document.field_spans)
     for name, (value, start, end) in fields.items():
         update[name] = int(value) if name == "attachments" else value
@@ -126,6 +132,7 @@ def _read_input(data: str | bytes | bytearray, max_size: int, source: str | None
             rendered.metadata,
             rendered.page_breaks,
             rendered.fields,
+            rendered.page_runs,
         )
     diagnostics: list[Diagnostic] = []
     if isinstance(data, str):

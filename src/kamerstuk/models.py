@@ -383,9 +383,15 @@ class Document(BaseModel):
     source_format: str = "text"
     diagnostics: list[Diagnostic] = []
     page_breaks: list[int] = []
+    #: Paged formats: (offset, 1-based page) wherever the page changes in `text`, the notes and page
+    #: chrome after the body included, so `page_of` is exact for every span.
+    page_runs: list[tuple[int, int]] = []
 
     def page_of(self, offset: int) -> int:
         """The page (1-based) that holds the character at `offset`; 1 for unpaged formats."""
+        if self.page_runs:
+            index = bisect.bisect_right(self.page_runs, offset, key=lambda run: run[0])
+            return self.page_runs[index - 1][1] if index else 1
         return bisect.bisect_right(self.page_breaks, offset) + 1
 
     @property

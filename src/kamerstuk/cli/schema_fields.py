@@ -116,6 +116,7 @@ FIELD_DESCRIPTIONS: dict[str, dict[str, str]] = {
         "attachments": "the number of attachments (Bijlage(n)), or null",
         "salutation": 'the salutation ("Geachte Voorzitter,"), or null',
         "page_breaks": "offsets in `text` where each page after the first starts (paged inputs: PDF)",
+        "page_runs": "(offset, page) wherever the page changes in `text`, notes and page chrome included (PDF)",
     },
     "Member": {
         "name": "the member's name as printed",

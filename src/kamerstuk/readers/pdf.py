@@ -40,6 +40,8 @@ _CHROME_LINE = re.compile(
     r"['’]s-Gravenhage \d{4}.*|Tweede Kamer, vergaderjaar .*|Eerste Kamer, vergaderjaar .*|"
     r"Aanhangsel Handelingen II \d{4}.*)$"
 )
+#: The longest text a heading found from weight and size may have.
+_HEADING_LENGTH = 120
 #: The first paragraphs of a publication's body in which its number may stand alone ("3235").
 _NUMBER_HEAD_BLOCKS = 8
 #: A line of digits alone: a page number, or text (see `_page_numbers`).
@@ -48,10 +50,19 @@ _IDENTIFIER = re.compile(r"^(?:kst|ah-tk|ah-ek|blg)-[0-9A-Za-z]+(?:-[0-9A-Za-z]+
 #: Spacing accents some PDFs place as glyphs of their own over the letter ("Kostic´"): composed onto it.
 _ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c", "¸": "\u0327"}
 _ACCENT_CHARS = frozenset(_ACCENTS)
+#: Punctuation some writers draw in white as spacing (see `_whiten_fillers`).
+_FILLERS = frozenset("._")
+_FILLER = re.compile(r"[._]")
 #: What `str.isspace` holds for (the highest is U+3000), as a set: one lookup per character, not a call.
 _WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
+#: Whitespace that gets no box: all but the space, whose width tells a PDF's space from PDFium's.
+_DROPPED = _WHITESPACE - {" "}
 #: The publication's year line, which shares its baseline with "Aanhangsel van de Handelingen".
 _YEAR_LINE = re.compile(r"^Vergaderjaar \d{4}\s?[–-]\s?\d{4}$")
+#: A line that ends inside a web address, and a next line that goes on with it (its first word has
+#: an address's marks: "eiking%20MR%20fusie...", "www.utwente.nl/nieuws/...").
+_URL_WORD = re.compile(r"^[(\[«“'\"]?(?:https?://|www\.)")
+_URL_GOES_ON = re.compile(r"^[^\s]*(?:[/%=&_#?]|\.[a-z])")
 _VOWELS = frozenset("aeiouyAEIOUYëïéèöüáóú")
 _HYPHENS = "-\ufffe\u00ad\u2010"
 _NOTE_START = re.compile(r"^(?P<n>\d{1,3})\s+\S")
@@ -180,6 +191,10 @@ class _Calls:
     weight: Any
     rect: Any
     pointer: Any
+    #: FPDFText_GetFillColor and its four outputs (red, green, blue, alpha).
+    fill: Any
+    colour: list[ctypes.c_uint]
+    colour_pointers: list[Any]
 
 
 def _calls(raw: Any) -> _Calls:
@@ -190,7 +205,16 @@ def _calls(raw: Any) -> _Calls:
         return _PROTOTYPE(address)
 
     rect = raw.FS_RECTF()
-    return _Calls(bind(raw.FPDFText_GetLooseCharBox), bind(raw.FPDFText_GetFontWeight), rect, ctypes.byref(rect))
+    colour = [ctypes.c_uint() for _ in range(4)]
+    return _Calls(
+        bind(raw.FPDFText_GetLooseCharBox),
+        bind(raw.FPDFText_GetFontWeight),
+        rect,
+        ctypes.byref(rect),
+        bind(raw.FPDFText_GetFillColor),
+        colour,
+        [ctypes.byref(value) for value in colour],
+    )
 
 
 def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
@@ -202,10 +226,12 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     chars: str = textpage.get_text_range()
     if _ACCENT_CHARS.isdisjoint(chars):
-        boxed = [i for i, char in enumerate(chars) if char == " " or char not in _WHITESPACE]
+        boxed = [i for i, char in enumerate(chars) if char not in _DROPPED]
         letters = [chars[i] for i in boxed]
     else:
         boxed, letters = _compose_accents(chars)
+    if not _FILLERS.isdisjoint(chars):
+        _whiten_fillers(handle, boxed, letters, calls)
     mask = [char != " " for char in letters]
     kept = list(compress(boxed, mask))
     if not kept:
@@ -263,10 +289,21 @@ def _page_lines(textpage: Any, calls: _Calls, page: int) -> list[_Line]:
     glyphs = _Glyphs(out, lefts, rights, bottoms, sizes, spaced)
     ends = [*starts[1:], len(kept)]
     weight = calls.weight
+    # a line is bold when its first and its last glyph are: a bold name in a sentence is not
     return [
-        _Line(glyphs, start, page, weight(handle, kept[start]) >= 600, end)
+        _Line(glyphs, start, page, weight(handle, kept[start]) >= 600 and weight(handle, kept[end - 1]) >= 600, end)
         for start, end in zip(starts, ends, strict=True)
     ]
+
+
+def _whiten_fillers(handle: Any, boxed: list[int], letters: list[str], calls: _Calls) -> None:
+    """Filler dots drawn in white, which the page does not show ("2500 EA..DEN HAAG" in a 2018
+    letter), become spaces, as a reader sees them; white letters (text on a dark band) stay."""
+    for match in _FILLER.finditer("".join(letters)):
+        position = match.start()
+        if calls.fill(handle, boxed[position], *calls.colour_pointers):
+            if all(colour.value >= 250 for colour in calls.colour[:3]) and calls.colour[3].value > 0:
+                letters[position] = " "
 
 
 def _compose_accents(chars: str) -> tuple[list[int], list[str]]:
@@ -276,7 +313,7 @@ def _compose_accents(chars: str) -> tuple[list[int], list[str]]:
     letters: list[str] = []
     last: int | None = None
     for index, char in enumerate(chars):
-        if char in _WHITESPACE and char != " ":
+        if char in _DROPPED:
             continue
         if last is not None and char in _ACCENTS:
             composed = unicodedata.normalize("NFC", letters[last] + _ACCENTS[char])
@@ -387,7 +424,11 @@ def _merge_baselines(lines: list[_Line]) -> list[_Line]:
 
 
 def _joined(previous: str, nxt: str) -> str:
-    """Two wrapped lines as one: a hyphen at the line end is dropped where it splits a word."""
+    """Two wrapped lines as one: a hyphen at the line end is dropped where it splits a word, and a web
+    address wrapped onto the next line is joined without a space (a hyphen in it kept)."""
+    last = previous[previous.rfind(" ") + 1 :]
+    if ("://" in last or "www." in last) and _URL_WORD.match(last) and _URL_GOES_ON.match(nxt):
+        return previous + nxt
     if previous and previous[-1] in _HYPHENS and len(previous) > 1 and previous[-2].isalpha() and nxt[:1].islower():
         word = nxt.split(" ", 1)[0]
         if previous[-2] in _VOWELS and nxt[0] in _VOWELS or word in ("en", "of", "tot"):
@@ -530,6 +571,8 @@ class _Writer:
         self.length = 0
         self.page = 0
         self.page_breaks: list[int] = []
+        #: (offset, 1-based page) wherever the page changes in the text, notes and chrome included.
+        self.page_runs: list[tuple[int, int]] = []
         self.markers: list[Token] = []
 
     def write(self, lines: list[_Line], separator: str = "\n\n", *, join: bool = True) -> tuple[int, int]:
@@ -546,6 +589,8 @@ class _Writer:
             for _ in range(line.page - self.page):
                 self.page += 1
                 self.page_breaks.append(offset)
+            if not self.page_runs or self.page_runs[-1][1] != line.page + 1:
+                self.page_runs.append((offset, line.page + 1))
             for s, e in line.markers:
                 self.markers.append(Token(T.NOTE_REF, offset + s, offset + e, {"number": line.text[s:e]}))
         text = text.replace("\ufffe", "-")
@@ -572,15 +617,20 @@ def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size
             tokens += _write_list_head(writer, head, fields)
     body_start = writer.length + (2 if writer.parts else 0)
     number: tuple[int, int] | None = None
+    headings: set[tuple[int, int]] = set()
     for index, group in enumerate(_blocks(body, body_size)):
         span = writer.write(group)
         if number is None and index < _NUMBER_HEAD_BLOCKS and _is_document_number(group):
             number = span
+        elif _is_heading(group, body_size):
+            headings.add(span)
     body_text = writer.text[body_start:]
     for t in text_reader.tokenize(body_text):
         start, end = t.start + body_start, t.end + body_start
         if (start, end) == number and t.kind in (T.PARAGRAPH, T.SECTION_HEADING):
             tokens.append(Token(T.NUMBER, start, end, {"number": writer.text[start:end]}))
+        elif (start, end) in headings and t.kind in (T.PARAGRAPH, T.LIST_ITEM):
+            tokens.append(Token(T.SECTION_HEADING, start, end))
         elif t.kind is not T.NOTE_REF:
             tokens.append(Token(t.kind, start, end, t.attrs))
     tokens = sorted(tokens + writer.markers, key=lambda token: token.start)
@@ -609,12 +659,29 @@ def _write(body: list[_Line], notes: list[_Line], chrome: list[_Line], body_size
         if identifier is None and _IDENTIFIER.match(line.text):
             identifier = line.text
     metadata = Metadata(identifier=identifier) if identifier else None
-    return Rendered(writer.text, tokens, metadata, [], writer.page_breaks, fields)
+    return Rendered(writer.text, tokens, metadata, [], writer.page_breaks, fields, writer.page_runs)
 
 
 def _is_document_number(group: list[_Line]) -> bool:
     """The Aanhangsel's number under the publication head: a bold line of digits alone on the first page."""
     return len(group) == 1 and group[0].page == 0 and group[0].bold and bool(_NUMBER_LINE.match(group[0].text))
+
+
+def _is_heading(group: list[_Line], body_size: float) -> bool:
+    """A section heading from weight and size: a paragraph of one or two lines, all bold or larger
+    than the body, short, that does not end as a sentence part does (",", ";", ":", ".")
+    and does not start in lower case. The text reader's own reading stands for anything it made
+    other than a paragraph or list item (a signature, a dossier line, a dateline)."""
+    text = " ".join(line.text for line in group)
+    weighty = all(line.bold for line in group) or min(line.size for line in group) >= body_size * 1.15
+    return (
+        len(group) <= 2
+        and weighty
+        and min(line.size for line in group) >= body_size * 0.9
+        and len(text) <= _HEADING_LENGTH
+        and not text.endswith((",", ";", ":", "."))
+        and not text[:1].islower()
+    )
 
 
 def _letterhead_split(body: list[_Line], chrome: list[_Line]) -> tuple[list[_Line], list[_Line], list[_Line]]:
@@ -638,7 +705,7 @@ def _list_split(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     Its first page has a title "Besluitenlijst ..." (or "Korte aantekeningen ..."), alone or as the
     value of a header row ("Document: Besluitenlijst van de procedurevergadering van ..."); the header
     is the lines up to the title, the title's wrapped lines and the rows right after it (Datum, Tijd,
-    Plaats, the committee)."""
+    Plaats, the committee, a line naming the committee alone)."""
     first = [line for line in body if line.page == 0][:_LIST_HEAD_LINES]
     title = next((i for i, line in enumerate(first) if _LIST_TITLE.match(line.text)), None)
     if title is None:
@@ -650,7 +717,9 @@ def _list_split(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
         end += 1
     for line in first[end:]:
         row = _LABEL_ROW.match(line.text)
-        if row is None or row.group("label").lower() not in _AFTER_TITLE_LABELS:
+        if (row is None or row.group("label").lower() not in _AFTER_TITLE_LABELS) and not (
+            _COMMITTEE_LINE.match(line.text)
+        ):
             break
         end += 1
     return body[:end], body[end:]
@@ -665,6 +734,7 @@ def _title_goes_on(last: _Line, line: _Line) -> bool:
         and 0 < last.bottom - line.bottom <= last.size * 1.6
         and line.left >= last.left - 2
         and _LABEL_ROW.match(line.text) is None
+        and _COMMITTEE_LINE.match(line.text) is None
     )
 
 

@@ -22,6 +22,8 @@ class Rendered:
     page_breaks: list[int] = field(default_factory=list)
     #: Letterhead fields the reader found (name: value, start, end): subject, sender, kenmerk, ...
     fields: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    #: (offset, 1-based page) wherever the page changes in the text (paged formats only).
+    page_runs: list[tuple[int, int]] = field(default_factory=list)
 
 
 def element_text(element: etree._Element) -> str:
