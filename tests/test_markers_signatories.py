@@ -206,3 +206,13 @@ def test_names_by_heading_refuses_a_line_that_is_not_those_names() -> None:
     assert names_by_heading("Van der Graaf Verhoeven", ["VAN DER GRAAF", "VERHOEVEN"]) == [(0, 14), (14, 23)]
     assert names_by_heading("Verhoeven Van der Graaf", ["VAN DER GRAAF", "VERHOEVEN"]) is None
     assert names_by_heading("Van der Graaf", ["VAN DER GRAAF"]) is None
+
+
+def test_committee_officers_without_article_and_the_heading_after_them() -> None:
+    """kst-21501-31-207 (real page, 2010): "De voorzitter van de commissie," / "Smeets" /
+    "Adjunct-griffier van de commissie," / "Sjerp", then the heading of the questions: the griffier
+    printed without "De" signs too, and the heading after the one name is a heading, not a signature."""
+    doc = kamerstuk.parse_file(PAGES / "kst-21501-31-207.txt")
+    assert [(s.role, s.name) for s in doc.signatories] == [("Voorzitter", "Smeets"), ("Griffier", "Sjerp")]
+    assert "VRAGEN EN OPMERKINGEN VANUIT DE FRACTIES" in [section.heading for section in doc.sections]
+    assert not [d for d in doc.diagnostics if d.code == "KS902"]

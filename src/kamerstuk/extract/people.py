@@ -37,6 +37,14 @@ ROLE_START = regex.compile(
     r"(?P<role>" + _ROLE_WORDS + r")\b(?P<rest>[^\n]{0,160})$",
     regex.IGNORECASE,
 )
+#: A committee's officers as older verslagen print them, without the article ("Adjunct-griffier van de
+#: commissie,"): read as if "De" stood before them.
+_BARE_COMMITTEE_ROLES = (
+    "griffier van de ",
+    "adjunct-griffier van de ",
+    "plaatsvervangend griffier van de ",
+    "voorzitter van de ",
+)
 _PORTFOLIO = regex.compile(r"^\s*(?i:van|voor)\s+(?P<p>.+?)\s*$")
 #: "mede namens de Minister van ...": the others a signer signs for, after the own portfolio.
 _ON_BEHALF = regex.compile(r",?\s*\b(?:mede\s+)?namens\s+(?=(?:de|het)\s)", regex.IGNORECASE)
@@ -217,6 +225,8 @@ def parse_role_line(line: str) -> RoleLine | None:
     """
     line = line.strip()
     if line[:2].lower() not in _ROLE_LINE_STARTS:
+        if line[:1].isupper() and line.endswith(",") and line.lower().startswith(_BARE_COMMITTEE_ROLES):
+            return parse_role_line("De " + line)
         return None
     match = ROLE_START.match(line)
     if match is None:

@@ -691,6 +691,8 @@ class _TextTokenizer:
                     break
                 self.emit(T.SIGNATURE, name_line.start, name_line.end)
                 self.cursor.advance()
+                # one person signs under a role in the singular; "De informateurs," has a name line each
+                wants_name = parsed.plural
         return True
 
     def _role_line(self) -> tuple[RoleLine, int] | None:
