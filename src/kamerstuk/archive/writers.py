@@ -93,9 +93,7 @@ class _Batch:
         """Count one more document; True when the batch should be written out now."""
         self.documents += 1
         self.characters += characters
-        return (
-            self.documents >= FLUSH_DOCUMENTS or self.characters >= FLUSH_CHARACTERS or time.monotonic() >= self.due
-        )
+        return self.documents >= FLUSH_DOCUMENTS or self.characters >= FLUSH_CHARACTERS or time.monotonic() >= self.due
 
     def written(self) -> None:
         """Start counting again after the batch was written out."""

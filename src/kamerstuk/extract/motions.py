@@ -7,6 +7,8 @@ starts a clause; paragraphs without them (list items, continued text) extend the
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..models import Amendment, Clause, Dossier, Reference, ReferenceKind, Section, Span
@@ -49,10 +51,6 @@ _LINE_BREAK = regex.compile(
 _CHANGE = regex.compile(r"^(?P<kind>[IVXLC]+|[A-Z]|\d+)\.?$")
 _INTRO = regex.compile(r"^De\s+ondergetekenden?\s+stel(?:t|len)\s+(?:het\s+)?volgende\s+amendement", regex.I)
 _TOELICHTING = regex.compile(r"^Toelichting\b", regex.IGNORECASE)
-#: Characters (of the first 592, Latin scripts) a request or a consideration cannot start with, asked
-#: of the patterns themselves (a partial match of the one character): most units skip a pattern so.
-_NOT_REQUEST = frozenset(chr(c) for c in range(0x250) if _REQUEST.match(chr(c), partial=True) is None)
-_NOT_CONSIDERATION = frozenset(chr(c) for c in range(0x250) if _CONSIDERATION.match(chr(c), partial=True) is None)
 #: What `_CLOSING` allows after the closing line's last word "dag": regex's `\s` and ".;,".
 _AFTER_CLOSING = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000.;,"
@@ -77,6 +75,16 @@ def _units(text: str, sections: list[Section]) -> list[tuple[int, int]]:
         if start < paragraph.span.end:
             units.append((start, paragraph.span.end))
     return units
+
+
+@functools.lru_cache(maxsize=4096)
+def _may_open(prefix: str) -> tuple[bool, bool]:
+    """Whether a unit starting with `prefix` (its first three characters) can open a request, and a
+    consideration: asked of the patterns themselves by a partial match, so most units skip both."""
+    return (
+        _REQUEST.match(prefix, partial=True) is not None,
+        _CONSIDERATION.match(prefix, partial=True) is not None,
+    )
 
 
 def _may_close(piece: str) -> bool:
@@ -116,9 +124,9 @@ def motion_clauses(text: str, sections: list[Section]) -> tuple[list[Clause], li
         source = text[unit_start:unit_end]
         lead = len(source) - len(source.lstrip())
         body = source.lstrip()
-        first = body[:1]
-        request = None if first in _NOT_REQUEST else _REQUEST.match(body)
-        consideration = None if request or first in _NOT_CONSIDERATION else _CONSIDERATION.match(body)
+        may_request, may_consider = _may_open(body[:3])
+        request = _REQUEST.match(body) if may_request else None
+        consideration = _CONSIDERATION.match(body) if may_consider and request is None else None
         match = request or consideration
         if match is not None:
             close()
