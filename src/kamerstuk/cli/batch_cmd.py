@@ -218,16 +218,19 @@ class _Interrupts:
         self.section = _Writing(self)
         self.closing = False
         self.held = False
+        self.installed = False
         self.previous: Any = None
 
     def __enter__(self) -> _Interrupts:
         if threading.current_thread() is threading.main_thread():
             self.previous = signal.signal(signal.SIGINT, self._handle)
+            self.installed = True
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
+        """Put back the handler there was (the default one when it was not set from Python)."""
+        if self.installed:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if self.previous is None else self.previous)
 
     def writing(self) -> _Writing:
         """The section in which one record is written."""
