@@ -1,8 +1,9 @@
 """Batch outputs (JSONL, CSV, Parquet) that only ever hold whole records, and know what they hold for `--resume`.
 
 Each output names a `work` function that runs in the worker processes and turns a Document into
-exactly what will be written, so the parent only writes. Records are written whole and flushed:
-children before their document row, so a document row present means its children are complete.
+exactly what will be written, so the parent only writes. Records are written whole, gathered in
+memory and written out together (see `_Batch`): children before their document row, each file flushed
+before the next, so a document row present means its children are complete.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -26,6 +28,11 @@ FORMATS = ("jsonl", "csv", "parquet")
 _LINE_START = '{"source":'
 #: Documents per Parquet part file; parts are written whole (temporary name, then renamed).
 PARQUET_DOCUMENTS_PER_PART = 1000
+#: JSONL and CSV records wait in memory until this many documents, characters or seconds have
+#: gathered, whichever comes first (and until the output is closed), and are then written out together.
+FLUSH_DOCUMENTS = 256
+FLUSH_CHARACTERS = 64 * 1024
+FLUSH_SECONDS = 1.0
 #: A CSV record's first field: quoted (quotes inside doubled) or up to the first comma or newline.
 _FIRST_FIELD = re.compile(r'"(?P<quoted>(?:[^"]|"")*)"|[^,\n]*')
 
@@ -44,7 +51,7 @@ class Output(Protocol):
         """The sources already written, after dropping whatever an interrupted run left half-written."""
 
     def write(self, source: str, payload: Any) -> None:
-        """Write one document's payload whole."""
+        """Take one document's payload; it is written whole, by the time the output is closed at the latest."""
 
     def close(self) -> None:
         """Finish writing; what has been written stays valid."""
@@ -70,6 +77,28 @@ def default_errors_path(path: str, fmt: str) -> str:
     if fmt == "jsonl":
         return str(Path(path).with_suffix(".errors.csv"))
     return str(Path(path) / "errors.csv")
+
+
+class _Batch:
+    """Counts what waits in memory to be written, and says when to write it out: after FLUSH_DOCUMENTS
+    documents, FLUSH_CHARACTERS characters or FLUSH_SECONDS seconds. Writing each record on its own,
+    with a flush, cost the parent more than reading it."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.characters = 0
+        self.due = time.monotonic() + FLUSH_SECONDS
+
+    def add(self, characters: int) -> bool:
+        """Count one more document; True when the batch should be written out now."""
+        self.documents += 1
+        self.characters += characters
+        return self.documents >= FLUSH_DOCUMENTS or self.characters >= FLUSH_CHARACTERS or time.monotonic() >= self.due
+
+    def written(self) -> None:
+        """Start counting again after the batch was written out."""
+        self.documents = self.characters = 0
+        self.due = time.monotonic() + FLUSH_SECONDS
 
 
 class ErrorLog:
@@ -98,6 +127,8 @@ class JsonlOutput:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.file: IO[str] | None = None
+        self.pending: list[str] = []
+        self.batch = _Batch()
 
     def work(self) -> Callable[[Document, str], tuple[int, Any]]:
         """The function the workers run: a document's JSONL line."""
@@ -113,14 +144,24 @@ class JsonlOutput:
             return {decoder.raw_decode(line, len(_LINE_START))[0] for line in file if line.startswith(_LINE_START)}
 
     def write(self, source: str, payload: Any) -> None:
-        """Append one document's line and flush it."""
-        if self.file is None:
-            self.file = self.path.open("a", encoding="utf-8")
-        self.file.write(payload)
-        self.file.flush()
+        """Take one document's line; the lines gathered are appended together and flushed."""
+        self.pending.append(payload)
+        if self.batch.add(len(payload)):
+            self.flush()
+
+    def flush(self) -> None:
+        """Append the lines gathered so far and flush the file."""
+        if self.pending:
+            if self.file is None:
+                self.file = self.path.open("a", encoding="utf-8")
+            self.file.write("".join(self.pending))
+            self.file.flush()
+            self.pending.clear()
+        self.batch.written()
 
     def close(self) -> None:
-        """Close the file, if one was opened."""
+        """Write what is gathered and close the file, if one was opened."""
+        self.flush()
         if self.file is not None:
             self.file.close()
 
@@ -138,6 +179,8 @@ class CsvOutput:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         self.files: dict[str, IO[str]] = {}
+        self.pending: dict[str, list[str]] = {name: [] for name in TABLES}
+        self.batch = _Batch()
 
     def work(self) -> Callable[[Document, str], tuple[int, Any]]:
         """The function the workers run: a document's CSV text per table."""
@@ -155,12 +198,25 @@ class CsvOutput:
         return done
 
     def write(self, source: str, payload: Any) -> None:
-        """Append one document's rows, children first, so a documents row means its children are complete."""
-        for name in reversed(TABLES):
+        """Take one document's rows; the rows gathered are appended together (see `flush`)."""
+        characters = 0
+        for name in TABLES:
             if payload[name]:
+                self.pending[name].append(payload[name])
+                characters += len(payload[name])
+        if self.batch.add(characters):
+            self.flush()
+
+    def flush(self) -> None:
+        """Append the rows gathered so far, each file flushed before the next and the children's tables
+        before documents.csv, so a documents row written means its children are complete."""
+        for name in reversed(TABLES):
+            if self.pending[name]:
                 file = self._file(name)
-                file.write(payload[name])
+                file.write("".join(self.pending[name]))
                 file.flush()
+                self.pending[name].clear()
+        self.batch.written()
 
     def _file(self, name: str) -> IO[str]:
         """The table's file, opened for appending, with its header when it is new."""
@@ -173,7 +229,9 @@ class CsvOutput:
         return self.files[name]
 
     def close(self) -> None:
-        """Close every table's file, creating with its header any table no document had rows for."""
+        """Write what is gathered and close every table's file, creating with its header any table no
+        document had rows for."""
+        self.flush()
         for name in TABLES:
             self._file(name).close()
 

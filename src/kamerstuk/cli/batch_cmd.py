@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
@@ -99,15 +99,21 @@ def run(args: argparse.Namespace) -> int:
     tally = Tally()
     start = time.perf_counter()
     errors = ErrorLog(errors_path)
-    try:
-        _run(args, jobs, output, errors, done, tally)
-    except KeyboardInterrupt:
+    interrupted = False
+    with _Interrupts() as interrupts:
+        try:
+            _run(args, jobs, output, errors, done, tally, interrupts)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            interrupts.hold_from_now()  # a Ctrl-C while the last records are written only marks the run interrupted
+            output.close()
+            errors.close()
+            print(f"kamerstuk batch: {tally.summary(time.perf_counter() - start)}", file=sys.stderr)
+        interrupted = interrupted or interrupts.held
+    if interrupted:
         print(f"kamerstuk batch: interrupted; {args.output} holds whole records; --resume continues", file=sys.stderr)
         return EXIT_INTERRUPTED
-    finally:
-        output.close()
-        errors.close()
-        print(f"kamerstuk batch: {tally.summary(time.perf_counter() - start)}", file=sys.stderr)
     if tally.failed:
         print(f"kamerstuk batch: failures are listed in {errors_path}", file=sys.stderr)
     return EXIT_FAILED if tally.failed else EXIT_OK
@@ -120,7 +126,15 @@ class _Progress(tqdm):  # type: ignore[type-arg]
     monitor_interval = 0
 
 
-def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, done: set[str], tally: Tally) -> None:
+def _run(
+    args: argparse.Namespace,
+    jobs: int,
+    output: Output,
+    errors: ErrorLog,
+    done: set[str],
+    tally: Tally,
+    interrupts: _Interrupts,
+) -> None:
     """Parse every source not yet done and write each result whole, with a progress bar."""
 
     own = _own_files(args.output, args.errors or default_errors_path(args.output, args.format))
@@ -146,7 +160,7 @@ def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, 
     timeout = args.timeout if args.timeout > 0 else None
     with progress_bar as progress:
         for source, value in outcomes(entries, work, options, jobs, timeout):
-            with _whole_record():
+            with interrupts.writing():
                 _record(source, value, output, errors, tally)
             progress.update()
             if isinstance(value, Failure):
@@ -155,15 +169,31 @@ def _run(args: argparse.Namespace, jobs: int, output: Output, errors: ErrorLog, 
 
 def _own_files(output: str, errors: str) -> Callable[[str], bool]:
     """Whether a source is the run's own output or errors file (or lies in its tables directory),
-    which a batch over the folder that holds them must never read back as input."""
+    which a batch over the folder that holds them must never read back as input.
+
+    A source's real path is its folder's real path (cached: archive members and the files of one
+    folder share it) joined with its last part, unless that part is a symbolic link, `.` or `..`:
+    one `lstat` per file instead of one per part of the path, none for an archive member."""
     files = {os.path.realpath(output), os.path.realpath(errors)}
     folder = os.path.realpath(output) + os.sep
 
     def own(source: str) -> bool:
-        path = os.path.realpath(source)
+        head, tail = os.path.split(source)
+        real_head, on_disk = _real_folder(head)
+        if tail in ("", ".", "..") or (on_disk and os.path.islink(source)):
+            path = os.path.realpath(source)
+        else:
+            path = os.path.join(real_head, tail)
         return path in files or path.startswith(folder)
 
     return own
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_folder(head: str) -> tuple[str, bool]:
+    """The real path of a source's folder, and whether it is a folder on disk (an archive member's
+    folder, `a.zip!docs`, is not, so nothing in it can be a symbolic link)."""
+    return os.path.realpath(head), os.path.isdir(head)
 
 
 def _record(source: str, value: tuple[int, Any] | Failure, output: Output, errors: ErrorLog, tally: Tally) -> None:
@@ -178,21 +208,59 @@ def _record(source: str, value: tuple[int, Any] | Failure, output: Output, error
     tally.with_diagnostics += diagnostics > 0
 
 
-@contextmanager
-def _whole_record() -> Iterator[None]:
-    """Hold Ctrl-C back while one record is written, then raise it: OUT never gets half a record."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    interrupted: list[int] = []
+class _Interrupts:
+    """Ctrl-C for a whole run, its handler installed once (`with _Interrupts() as interrupts:`): it
+    stops the run at once, except while a record is written (`with interrupts.writing():`), when it
+    is held back until the record is whole, so OUT never gets half a record. Off the main thread,
+    where no signal handler can be set, Ctrl-C is left as it is."""
 
-    def hold(signum: int, frame: FrameType | None) -> None:
-        interrupted.append(signum)
+    def __init__(self) -> None:
+        self.section = _Writing(self)
+        self.closing = False
+        self.held = False
+        self.installed = False
+        self.previous: Any = None
 
-    previous = signal.signal(signal.SIGINT, hold)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if interrupted:
+    def __enter__(self) -> _Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+            self.installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Put back the handler there was (the default one when it was not set from Python)."""
+        if self.installed:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if self.previous is None else self.previous)
+
+    def writing(self) -> _Writing:
+        """The section in which one record is written."""
+        return self.section
+
+    def hold_from_now(self) -> None:
+        """Hold every Ctrl-C from now on, while the outputs are closed; `held` tells whether one came."""
+        self.closing = True
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.closing or self.section.active:
+            self.held = True
+            return
         raise KeyboardInterrupt
+
+
+class _Writing:
+    """One record being written: a Ctrl-C that comes meanwhile is raised when the record is whole."""
+
+    __slots__ = ("interrupts", "active")
+
+    def __init__(self, interrupts: _Interrupts) -> None:
+        self.interrupts = interrupts
+        self.active = False
+
+    def __enter__(self) -> None:
+        self.active = True
+
+    def __exit__(self, *exc: object) -> None:
+        self.active = False
+        if self.interrupts.held and not self.interrupts.closing:
+            self.interrupts.held = False
+            raise KeyboardInterrupt

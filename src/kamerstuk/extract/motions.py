@@ -7,6 +7,8 @@ starts a clause; paragraphs without them (list items, continued text) extend the
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..models import Amendment, Clause, Dossier, Reference, ReferenceKind, Section, Span
@@ -49,6 +51,10 @@ _LINE_BREAK = regex.compile(
 _CHANGE = regex.compile(r"^(?P<kind>[IVXLC]+|[A-Z]|\d+)\.?$")
 _INTRO = regex.compile(r"^De\s+ondergetekenden?\s+stel(?:t|len)\s+(?:het\s+)?volgende\s+amendement", regex.I)
 _TOELICHTING = regex.compile(r"^Toelichting\b", regex.IGNORECASE)
+#: What `_CLOSING` allows after the closing line's last word "dag": regex's `\s` and ".;,".
+_AFTER_CLOSING = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000.;,"
+)
 
 
 def _kind(printed: str) -> str:
@@ -56,25 +62,40 @@ def _kind(printed: str) -> str:
     return " ".join(printed.lower().split())
 
 
-def _units(text: str, sections: list[Section]) -> list[Span]:
-    """Paragraphs, split where a line ends with ";", ",", ":" or ".", or the next line opens with
-    "verzoekt", "constaterende" or "overwegende" (plain text of one clause a line)."""
-    units: list[Span] = []
+def _units(text: str, sections: list[Section]) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end), split where a line ends with ";", ",", ":" or ".", or the next line
+    opens with "verzoekt", "constaterende" or "overwegende" (plain text of one clause a line)."""
+    units: list[tuple[int, int]] = []
     for paragraph in (p for section in sections for p in section.paragraphs):
         start = paragraph.span.start
         source = text[start : paragraph.span.end]
         for match in _LINE_BREAK.finditer(source) if "\n" in source else ():
-            units.append(Span(start=start, end=paragraph.span.start + match.end("end")))
+            units.append((start, paragraph.span.start + match.end("end")))
             start = paragraph.span.start + match.end()
         if start < paragraph.span.end:
-            units.append(Span(start=start, end=paragraph.span.end))
+            units.append((start, paragraph.span.end))
     return units
+
+
+@functools.lru_cache(maxsize=4096)
+def _may_open(prefix: str) -> tuple[bool, bool]:
+    """Whether a unit starting with `prefix` (its first three characters) can open a request, and a
+    consideration: asked of the patterns themselves by a partial match, so most units skip both."""
+    return (
+        _REQUEST.match(prefix, partial=True) is not None,
+        _CONSIDERATION.match(prefix, partial=True) is not None,
+    )
+
+
+def _may_close(piece: str) -> bool:
+    """Whether `piece` can end with the closing line: `_CLOSING` ends in "dag" and `_AFTER_CLOSING`."""
+    return piece.rstrip(_AFTER_CLOSING)[-3:].lower() == "dag"
 
 
 def _clause(kind: str, text: str, start: int, end: int) -> Clause | None:
     """A clause for text[start:end], without its closing separator; None when nothing is left."""
     piece = text[start:end]
-    closing = _CLOSING.search(piece)
+    closing = _CLOSING.search(piece) if _may_close(piece) else None
     if closing is not None:
         end = start + closing.start()
         piece = text[start:end]
@@ -99,27 +120,28 @@ def motion_clauses(text: str, sections: list[Section]) -> tuple[list[Clause], li
         if clause is not None:
             (requests if is_request else considerations).append(clause)
 
-    for paragraph in _units(text, sections):
-        source = text[paragraph.start : paragraph.end]
+    for unit_start, unit_end in _units(text, sections):
+        source = text[unit_start:unit_end]
         lead = len(source) - len(source.lstrip())
         body = source.lstrip()
-        request = _REQUEST.match(body)
-        consideration = None if request else _CONSIDERATION.match(body)
+        may_request, may_consider = _may_open(body[:3])
+        request = _REQUEST.match(body) if may_request else None
+        consideration = _CONSIDERATION.match(body) if may_consider and request is None else None
         match = request or consideration
         if match is not None:
             close()
-            start = paragraph.start + lead + match.end()
+            start = unit_start + lead + match.end()
             kind = _kind(match.group("kind"))
             if request is not None and request.group("inner"):
                 # "spreekt hiervoor de grootst mogelijke waardering uit": what is said is inside the words.
                 kind = f"{request.group('verb').lower()} {request.group('particle').lower()}"
-                start = paragraph.start + lead + request.start("inner")
-            current = (kind, request is not None, start, paragraph.end)
-        elif _PREAMBLE.match(body) or _CLOSING.match(body):
+                start = unit_start + lead + request.start("inner")
+            current = (kind, request is not None, start, unit_end)
+        elif _PREAMBLE.match(body) or (_may_close(body) and _CLOSING.match(body)):
             close()
             current = None
         elif current is not None:
-            current = (current[0], current[1], current[2], paragraph.end)
+            current = (current[0], current[1], current[2], unit_end)
     close()
     return considerations, requests
 
