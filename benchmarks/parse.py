@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import seconds_per_item
 
 import kamerstuk
 from kamerstuk import api
@@ -27,27 +28,13 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 def measure(texts: list[str], seconds: float) -> tuple[float, float]:
     """Parse `texts` round after round for about `seconds`; return (documents/s, MB/s)."""
     size = sum(len(t.encode("utf-8")) for t in texts)
-    rounds = 0
-    start = time.perf_counter()
-    while True:
-        for text in texts:
-            kamerstuk.parse(text)
-        rounds += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return rounds * len(texts) / elapsed, rounds * size / elapsed / 1e6
+    per_text = seconds_per_item(texts, kamerstuk.parse, seconds)
+    return 1 / per_text, size / len(texts) / per_text / 1e6
 
 
 def rate(work: Callable[[], object], seconds: float) -> float:
     """Calls of `work` per second over about `seconds`."""
-    calls = 0
-    start = time.perf_counter()
-    while True:
-        work()
-        calls += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return calls / elapsed
+    return 1 / seconds_per_item((None,), lambda _: work(), seconds)
 
 
 def split_ratio(text: str, seconds: float) -> float:

@@ -16,29 +16,16 @@ import argparse
 import contextlib
 import importlib.util
 import io
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
+from timing import seconds_per_item
 
 import kamerstuk
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def seconds_per_input(inputs: Sequence[Any], work: Callable[[Any], object], seconds: float) -> float:
-    """Mean seconds per input of `work`, over whole rounds of `inputs`, for at least `seconds`."""
-    rounds = 0
-    start = time.perf_counter()
-    while True:
-        for item in inputs:
-            work(item)
-        rounds += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return elapsed / (rounds * len(inputs))
 
 
 def _quiet(work: Callable[[Any], object]) -> Callable[[Any], object]:
@@ -72,24 +59,24 @@ def citations(seconds: float, smoke: bool) -> str:
     texts = [path.read_text(encoding="utf-8") for path in paths]
     if smoke:
         texts = [text[:1500] for text in texts[:1]]
-    ours = seconds_per_input(texts, kamerstuk.find_references, seconds)
+    ours = seconds_per_item(texts, kamerstuk.find_references, seconds)
     if importlib.util.find_spec("nllegalcit") is None:
         return _row("citations in a document", "nllegalcit", None, ours, "document")
     import nllegalcit
 
-    peer = seconds_per_input(texts, _quiet(nllegalcit.parse_citations), seconds)
+    peer = seconds_per_item(texts, _quiet(nllegalcit.parse_citations), seconds)
     return _row("citations in a document", "nllegalcit `parse_citations`", peer, ours, "document")
 
 
 def html(seconds: float) -> str:
     """BeautifulSoup's get_text against a full parse of the HTML fixtures that hold a Kamerstuk."""
     pages = [page for page in (path.read_bytes() for path in sorted(FIXTURES.rglob("*.html"))) if _parses(page)]
-    ours = seconds_per_input(pages, kamerstuk.parse, seconds)
+    ours = seconds_per_item(pages, kamerstuk.parse, seconds)
     if importlib.util.find_spec("bs4") is None:
         return _row("HTML page", "BeautifulSoup", None, ours, "page")
     from bs4 import BeautifulSoup
 
-    peer = seconds_per_input(pages, lambda page: BeautifulSoup(page, "lxml").get_text(), seconds)
+    peer = seconds_per_item(pages, lambda page: BeautifulSoup(page, "lxml").get_text(), seconds)
     return _row("HTML page", "BeautifulSoup(lxml) `get_text()`", peer, ours, "page")
 
 
@@ -97,8 +84,8 @@ def xml(seconds: float, smoke: bool) -> str:
     """lxml alone against a full parse of the official XML fixtures."""
     files = [path.read_bytes() for path in sorted((FIXTURES / "xml-kst").glob("*.xml"))]
     files = files[:20] if smoke else files
-    ours = seconds_per_input(files, kamerstuk.parse, seconds)
-    peer = seconds_per_input(files, etree.fromstring, seconds)
+    ours = seconds_per_item(files, kamerstuk.parse, seconds)
+    peer = seconds_per_item(files, etree.fromstring, seconds)
     return _row("official XML", "`lxml.etree.fromstring`", peer, ours, "document")
 
 
@@ -124,8 +111,8 @@ def pdf(seconds: float) -> str | None:
         except kamerstuk.ParseError:
             return None
 
-    ours = seconds_per_input(files, full, seconds)
-    peer = seconds_per_input(files, bare, seconds)
+    ours = seconds_per_item(files, full, seconds)
+    peer = seconds_per_item(files, bare, seconds)
     return _row("PDF", "pypdfium2 text extraction", peer, ours, "file")
 
 

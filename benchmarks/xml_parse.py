@@ -8,11 +8,10 @@ Run by hand: `python benchmarks/xml_parse.py` (add `--smoke` for a quick run, as
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
+from timing import seconds_per_item
 
 import kamerstuk
 from kamerstuk.assembler import assemble
@@ -20,19 +19,6 @@ from kamerstuk.extract.references import find_references
 from kamerstuk.readers import xml as xml_reader
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def per_document(files: list[bytes], work: Callable[[bytes], object], seconds: float) -> float:
-    """Seconds per document for `work`, repeated over `files` for about `seconds`."""
-    rounds = 0
-    start = time.perf_counter()
-    while True:
-        for data in files:
-            work(data)
-        rounds += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return elapsed / (rounds * len(files))
 
 
 def main() -> None:
@@ -44,8 +30,8 @@ def main() -> None:
     # Interleaved in rounds, so a change in the machine's load hits both sides of the ratio alike.
     bare = full = 0.0
     for _ in range(5):
-        bare += per_document(files, etree.fromstring, seconds / 5) / 5
-        full += per_document(files, kamerstuk.parse, seconds / 5) / 5
+        bare += seconds_per_item(files, etree.fromstring, seconds / 5) / 5
+        full += seconds_per_item(files, kamerstuk.parse, seconds / 5) / 5
     size = sum(len(f) for f in files) / len(files)
     print(f"{len(files)} XML files, {size / 1024:.1f} KB on average")
     print(f"lxml.etree.fromstring alone: {1 / bare:8.0f} documents/s")
@@ -63,7 +49,7 @@ def main() -> None:
         ("assembler (with references)", assembled),
         ("find_references alone", lambda data: find_references(by_bytes[id(data)].text)),
     ):
-        part = per_document(files, work, seconds / 2)
+        part = seconds_per_item(files, work, seconds / 2)
         print(f"  {name:28} {part * 1e6:7.0f} us  {part / bare:5.1f}x bare  {part / full:6.1%} of the full parse")
 
 
