@@ -78,8 +78,29 @@ def test_tokens_are_ordered_and_inside_the_text(text: str) -> None:
 
 @given(
     st.lists(
-        st.sampled_from(["gaat", "gaan", " over tot de orde ", "van de", "der", " dag", "DAG", ".", ",", ":", ";", " ",
-                         "\n", "_", "—", "-", "–", "x", "orde"]),
+        st.sampled_from(
+            [
+                "gaat",
+                "gaan",
+                " over tot de orde ",
+                "van de",
+                "der",
+                " dag",
+                "DAG",
+                ".",
+                ",",
+                ":",
+                ";",
+                " ",
+                "\n",
+                "_",
+                "—",
+                "-",
+                "–",
+                "x",
+                "orde",
+            ]
+        ),
         max_size=14,
     ).map("".join)
 )
@@ -88,3 +109,36 @@ def test_motie_end_pretest_agrees_with_the_pattern(text: str) -> None:
     from kamerstuk.readers.text import _MOTIE_END, _ends_motie
 
     assert _ends_motie(text) == (_MOTIE_END.search(text) is not None)
+
+
+_FORMAT_STARTS = st.sampled_from(
+    [
+        "",
+        "PK\x03\x04",
+        "PK\x05\x06",
+        "%PDF-1.7",
+        "<?xml version='1.0'?><kamerstuk/>",
+        "<html>",
+        "<!DOCTYPE html>",
+        "\ufeff",
+        " \n",
+        "II*\x00",
+        "GIF89a",
+        "ÿþ",
+        "\ufeff<officiele-publicatie>",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=_FORMAT_STARTS, filler=st.text(max_size=40), pad=st.integers(0, 5000), tail=_FORMAT_STARTS)
+def test_plain_text_told_from_the_head_as_from_all_bytes(start: str, filler: str, pad: int, tail: str) -> None:
+    """The shortcut that tells plain text from its first 4,096 characters agrees with the format tests
+    run on the whole input encoded, also when a format's marker stands just past the head."""
+    from kamerstuk.api import _plain_text
+    from kamerstuk.detect import binary_format
+    from kamerstuk.readers.registry import reader_for
+
+    data = start + filler + "x" * pad + tail
+    raw = data.encode("utf-8", errors="surrogatepass")
+    assert _plain_text(data) == (reader_for(raw) is None and binary_format(raw) is None)
