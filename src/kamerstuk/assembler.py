@@ -89,6 +89,8 @@ class Assembler:
         self.explicit_signature = False
         self.note: tuple[str, Span] | None = None
         self.note_lines: list[Token] = []
+        #: The heading and the members it names, read once for all the submitters' lines under it.
+        self.members: tuple[str | None, list[str]] | None = None
         self.handlers: dict[TokenKind, Callable[[Token], None]] = {
             T.PREAMBLE: self.on_preamble,
             T.CHROME: self.on_chrome,
@@ -282,7 +284,10 @@ class Assembler:
     def on_submitter(self, token: Token) -> None:
         """A line with the names of a motie's or amendement's submitters (role Lid)."""
         text = token.text(self.text)
-        spans = names_by_heading(text, heading_members(self.fields.get("heading"))) or submitter_names(text)
+        heading = self.fields.get("heading")
+        if self.members is None or self.members[0] != heading:
+            self.members = (heading, heading_members(heading))
+        spans = names_by_heading(text, self.members[1]) or submitter_names(text)
         for start, end in spans:
             span = Span(start=token.start + start, end=token.start + end)
             name = clean_name(text[start:end])

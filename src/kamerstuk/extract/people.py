@@ -139,6 +139,7 @@ _HEADING_MEMBERS = regex.compile(
     r"\bVAN (?:DE LEDEN|HET LID) (?P<names>.+?)(?:\s+C\.S\.)?(?:\s+(?:TER VERVANGING|OVER|INZAKE)\b.*)?$"
 )
 _HEADING_NAME_LIST = regex.compile(r"\s*,\s*|\s+EN\s+")
+_WORDS = regex.compile(r"\S+")
 
 
 def heading_members(heading: str | None) -> list[str]:
@@ -155,7 +156,7 @@ def names_by_heading(text: str, members: list[str]) -> list[tuple[int, int]] | N
     line; None when the line is not exactly those names."""
     if len(members) < 2:
         return None
-    words = list(regex.finditer(r"\S+", text.rstrip(" ,;._")))
+    words = list(_WORDS.finditer(text.rstrip(" ,;._")))
     if [word.group().lower() for word in words] != [part for name in members for part in name.lower().split()]:
         return None
     starts: list[int] = []
