@@ -400,10 +400,31 @@ _TRIGGER_PIECES = st.sampled_from(
     ]
 )  # fmt: skip
 
+#: The aanhangsel form, whose start is looked for only before "Handelingen" (no scan of its own), in
+#: random spellings and spacings, with noise around it.
+_SPACE = st.sampled_from(["", " ", "  ", "\n", " \n ", "\n\n", "\t", "\u00a0", "x"])
+_AANHANGSEL_FORM = st.tuples(
+    st.sampled_from(["", "x", " ", "de ", "Aanhangsel ", "aanhangsel van de\n\n", "(", "-"]),
+    st.sampled_from(["Aanhangsel", "aanhangsel", "AANHANGSEL", "Aanhangse", "anhangsel"]),
+    _SPACE,
+    st.sampled_from(["", "van", "bij", "van de", "vande", "de", "bij  de", "van\nde", "van\n\nde"]),
+    _SPACE,
+    st.sampled_from(["Handelingen", "handelingen", "Handeling", "Aanhangsel Handelingen"]),
+    st.sampled_from([" II 2019/20, nr. 12", " 2019/20, p. 3", " II 2019/20", ", vergaderjaar 2021–2022, nr. 3173", ""]),
+).map("".join)
+
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_TRIGGER_PIECES, max_size=60).map("".join))
 def test_fast_triggers_are_the_plain_ones(text: str) -> None:
+    _check_triggers(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_AANHANGSEL_FORM, min_size=1, max_size=3).map("".join))
+def test_aanhangsel_starts_found_before_handelingen_are_the_plain_ones(text: str) -> None:
+    """The aanhangsel starts looked for before each "Handelingen" are the `[Aa]anhangsel` scan's, less
+    places where the grammar finds nothing."""
     _check_triggers(text)
 
 

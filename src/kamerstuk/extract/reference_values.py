@@ -8,8 +8,6 @@ import regex
 
 from ..models import Chamber, Dossier
 
-_NOT_DIGIT = regex.compile(r"\D")
-
 _CHAMBERS = {
     "II": Chamber.TWEEDE_KAMER,
     "2": Chamber.TWEEDE_KAMER,
@@ -81,7 +79,16 @@ def group_numbers(pattern: regex.Pattern[str]) -> dict[str, int]:
 def dossier(match: regex.Match[str]) -> Dossier:
     """The first dossier of the match: digits only, suffix as printed."""
     ix = group_numbers(match.re)
-    return Dossier(number=_NOT_DIGIT.sub("", match.group(ix["dnum"])), suffix=match.group(ix["dsuf"]))
+    return Dossier(number=_digits(match.group(ix["dnum"])), suffix=match.group(ix["dsuf"]))
+
+
+def _digits(printed: str) -> str:
+    """The digits of a printed dossier number ("36 410" -> "36410"), as a `\\D` substitution would give them.
+
+    Faster than a substitution and the same: every dossier-number group of the grammar is four or five
+    digits with at most one separator, which stands after the first two (`[1-4]\\d[\\s.-]?\\d{3}`).
+    """
+    return printed if len(printed) < 6 else printed[:2] + printed[3:]
 
 
 def dossiers(match: regex.Match[str], first: Dossier) -> list[Dossier]:
@@ -94,7 +101,7 @@ def dossiers(match: regex.Match[str], first: Dossier) -> list[Dossier]:
         following = [s for s in suffixes if s[0] >= end]
         limit = next((s for s, _ in match.spans("xnum") if s > start), match.end())
         suffix = next((match.string[a:b] for a, b in following if a < limit), None)
-        found.append(Dossier(number=_NOT_DIGIT.sub("", number), suffix=suffix))
+        found.append(Dossier(number=_digits(number), suffix=suffix))
     return found
 
 
