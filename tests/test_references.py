@@ -396,7 +396,7 @@ _TRIGGER_PIECES = st.sampled_from(
         "Tweede Kamer", "Eerste Kamer", " TK", " EK ", "T.K.", "E.K.", "Kamer", "K", "nr. 12 (", "Nr.3(", "nrs 45a (",
         "(", "2024D40329", "2019Z12345", "1999", "D12345", "Zitting", "zitting ", "Vergaderjaar", "vergaderjaar ",
         "2019-2020", "'19/'20", ",", " ", "\n", "kst-", "ah-tk-", "h-", "x-", "/", "36 200", "27 295, nr. 95",
-        "Kamerstuk", "Stb.", "Trb", "a", "-",
+        "Kamerstuk", "Stb.", "Trb", "a", "-", "Staatsblad", "Staatscourant", "Staats", "Staatssecretaris", "Stcrt",
     ]
 )  # fmt: skip
 

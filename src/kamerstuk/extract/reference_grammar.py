@@ -237,7 +237,7 @@ _YEAR_NEXT = r"(?=[\s,]{0,400}+['\dVvZz])"
 TRIGGERS: dict[str, regex.Pattern[str] | re.Pattern[str]] = {
     "kamerstuk": regex.compile(r"(?i)kamerstuk"),
     "handelingen": regex.compile(r"[Hh]andelingen"),
-    "stb_stcrt": regex.compile(r"St(?:b|crt|aats)"),
+    "stb_stcrt": regex.compile(r"St(?:b|crt|aatsblad|aatscourant)"),
     "trb": regex.compile(r"Tr(?:b|actatenblad)"),
     "vergaderjaar": regex.compile(r"ergaderjaar(?<=(?P<t>[Vv])ergaderjaar)(?=\s{1,400}+['\d])"),
     "zitting": regex.compile(r"itting(?<=(?P<t>[Zz])itting)(?=\s{1,400}+['\d])"),
