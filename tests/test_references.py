@@ -397,6 +397,7 @@ _TRIGGER_PIECES = st.sampled_from(
         "(", "2024D40329", "2019Z12345", "1999", "D12345", "Zitting", "zitting ", "Vergaderjaar", "vergaderjaar ",
         "2019-2020", "'19/'20", ",", " ", "\n", "kst-", "ah-tk-", "h-", "x-", "/", "36 200", "27 295, nr. 95",
         "Kamerstuk", "Stb.", "Trb", "a", "-", "Staatsblad", "Staatscourant", "Staats", "Staatssecretaris", "Stcrt",
+        "2024D", "2019Z", "٤٠٣٢٩", "1",
     ]
 )  # fmt: skip
 
