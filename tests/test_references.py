@@ -396,14 +396,36 @@ _TRIGGER_PIECES = st.sampled_from(
         "Tweede Kamer", "Eerste Kamer", " TK", " EK ", "T.K.", "E.K.", "Kamer", "K", "nr. 12 (", "Nr.3(", "nrs 45a (",
         "(", "2024D40329", "2019Z12345", "1999", "D12345", "Zitting", "zitting ", "Vergaderjaar", "vergaderjaar ",
         "2019-2020", "'19/'20", ",", " ", "\n", "kst-", "ah-tk-", "h-", "x-", "/", "36 200", "27 295, nr. 95",
-        "Kamerstuk", "Stb.", "Trb", "a", "-",
+        "Kamerstuk", "Stb.", "Trb", "a", "-", "Staatsblad", "Staatscourant", "Staats", "Staatssecretaris", "Stcrt",
+        "2024D", "2019Z", "٤٠٣٢٩", "1",
     ]
 )  # fmt: skip
+
+#: The aanhangsel form, whose start is looked for only before "Handelingen" (no scan of its own), in
+#: random spellings and spacings, with noise around it.
+_SPACE = st.sampled_from(["", " ", "  ", "\n", " \n ", "\n\n", "\t", "\u00a0", "x"])
+_AANHANGSEL_FORM = st.tuples(
+    st.sampled_from(["", "x", " ", "de ", "Aanhangsel ", "aanhangsel van de\n\n", "(", "-"]),
+    st.sampled_from(["Aanhangsel", "aanhangsel", "AANHANGSEL", "Aanhangse", "anhangsel"]),
+    _SPACE,
+    st.sampled_from(["", "van", "bij", "van de", "vande", "de", "bij  de", "van\nde", "van\n\nde"]),
+    _SPACE,
+    st.sampled_from(["Handelingen", "handelingen", "Handeling", "Aanhangsel Handelingen"]),
+    st.sampled_from([" II 2019/20, nr. 12", " 2019/20, p. 3", " II 2019/20", ", vergaderjaar 2021–2022, nr. 3173", ""]),
+).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_TRIGGER_PIECES, max_size=60).map("".join))
 def test_fast_triggers_are_the_plain_ones(text: str) -> None:
+    _check_triggers(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_AANHANGSEL_FORM, min_size=1, max_size=3).map("".join))
+def test_aanhangsel_starts_found_before_handelingen_are_the_plain_ones(text: str) -> None:
+    """The aanhangsel starts looked for before each "Handelingen" are the `[Aa]anhangsel` scan's, less
+    places where the grammar finds nothing."""
     _check_triggers(text)
 
 

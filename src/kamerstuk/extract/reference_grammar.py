@@ -9,6 +9,8 @@ more than a constant amount on hostile input.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _FLAGS = regex.VERBOSE | regex.VERSION0
@@ -229,19 +231,20 @@ TK_NUMBER = regex.compile(r"(?<![\w/=-])(?P<num>(?:199|20[0-4])\d[DZ]\d{5})(?![\
 #: citation starts. A lookahead drops places where the form's grammar cannot match (a chamber or
 #: vergaderjaar without a year within the grammar's 400-character window). tests/test_references.py
 #: checks these against the plain patterns they replace (`PLAIN_TRIGGERS` there).
+#: Two triggers use the standard `re` module, which scans them faster than `regex` (a literal followed by a
+#: short fixed-width lookbehind); they use nothing that the two modules read differently.
 _YEAR_NEXT = r"(?=[\s,]{0,400}+['\dVvZz])"
-TRIGGERS: dict[str, regex.Pattern[str]] = {
+TRIGGERS: dict[str, regex.Pattern[str] | re.Pattern[str]] = {
     "kamerstuk": regex.compile(r"(?i)kamerstuk"),
-    "aanhangsel": regex.compile(r"[Aa]anhangsel"),
     "handelingen": regex.compile(r"[Hh]andelingen"),
-    "stb_stcrt": regex.compile(r"St(?:b|crt|aats)"),
+    "stb_stcrt": regex.compile(r"St(?:b|crt|aatsblad|aatscourant)"),
     "trb": regex.compile(r"Tr(?:b|actatenblad)"),
     "vergaderjaar": regex.compile(r"ergaderjaar(?<=(?P<t>[Vv])ergaderjaar)(?=\s{1,400}+['\d])"),
     "zitting": regex.compile(r"itting(?<=(?P<t>[Zz])itting)(?=\s{1,400}+['\d])"),
     "written_url": regex.compile(r"zoek\.officielebekendmakingen\.nl/"),
     "written_id": regex.compile(r"-[\dtekv](?<=(?<![\w/-])(?P<t>kst|stb|stcrt|trb|h|ah|kv|blg)-.)"),
-    "tk_document": regex.compile(r"D(?<=(?P<t>(?:199|20[0-4])\d)D)\d{5}"),
-    "tk_zaak": regex.compile(r"Z(?<=(?P<t>(?:199|20[0-4])\d)Z)\d{5}"),
+    "tk_document": re.compile(r"D(?<=(?P<t>(?:199|20[0-4])\d)D)\d{5}"),
+    "tk_zaak": re.compile(r"Z(?<=(?P<t>(?:199|20[0-4])\d)Z)\d{5}"),
     "chamber": regex.compile(
         r"K(?:amer(?<=(?P<t>Tweede|Eerste)\ Kamer)|(?<=\b(?P<t>[TE])K)\b|(?<=\b(?P<t>[TE])\.K)\.)" + _YEAR_NEXT
     ),
@@ -250,6 +253,11 @@ TRIGGERS: dict[str, regex.Pattern[str]] = {
 }
 #: Whether a trigger marks the citation's start with its group `t` (else the match start).
 TRIGGER_STARTS = {form: "t" in pattern.groupindex for form, pattern in TRIGGERS.items()}
+
+#: "Aanhangsel (van de) Handelingen" has no trigger scan of its own: an `HANDELINGEN` match with the
+#: aanhangsel words ends them right before "Handelingen", so they are looked for only before a
+#: "handelingen" trigger (the last "anhangsel" within the grammar's window, then this pattern up to it).
+AANHANGSEL_WORDS = _compile(r"[Aa]anhangsel(?:\s++(?:van|bij)\s++de)?\s++")
 
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _NAME = r"[A-Z][\w'’.-]*+"

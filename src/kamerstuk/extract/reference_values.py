@@ -8,8 +8,6 @@ import regex
 
 from ..models import Chamber, Dossier
 
-_NOT_DIGIT = regex.compile(r"\D")
-
 _CHAMBERS = {
     "II": Chamber.TWEEDE_KAMER,
     "2": Chamber.TWEEDE_KAMER,
@@ -33,6 +31,7 @@ NUMERIC_SUFFIX_DOSSIERS = frozenset({"21501"})
 
 #: Larger "t/m" ranges are kept as their two ends rather than expanded.
 _MAX_RANGE = 50
+_DASH_RANGE = regex.compile(r"\d\s*[-\u2013]\s*\d")
 
 
 def chamber(match: regex.Match[str]) -> Chamber | None:
@@ -81,28 +80,38 @@ def group_numbers(pattern: regex.Pattern[str]) -> dict[str, int]:
 def dossier(match: regex.Match[str]) -> Dossier:
     """The first dossier of the match: digits only, suffix as printed."""
     ix = group_numbers(match.re)
-    return Dossier(number=_NOT_DIGIT.sub("", match.group(ix["dnum"])), suffix=match.group(ix["dsuf"]))
+    return Dossier(number=_digits(match.group(ix["dnum"])), suffix=match.group(ix["dsuf"]))
+
+
+def _digits(printed: str) -> str:
+    """The digits of a printed dossier number ("36 410" -> "36410"), as a `\\D` substitution would give them.
+
+    Faster than a substitution and the same: every dossier-number group of the grammar is four or five
+    digits with at most one separator, which stands after the first two (`[1-4]\\d[\\s.-]?\\d{3}`).
+    """
+    return printed if len(printed) < 6 else printed[:2] + printed[3:]
 
 
 def dossiers(match: regex.Match[str], first: Dossier) -> list[Dossier]:
     """`first` plus every further dossier of a `DOSSIERS` match ("34 477 en 31 839", "24 802/24 807")."""
     found = [first]
-    if "xnum" not in group_numbers(match.re) or match.start("xnum") < 0:
+    ix = group_numbers(match.re)
+    if "xnum" not in ix or match.start(ix["xnum"]) < 0:
         return found
     suffixes = match.spans("xsuf")
     for number, (start, end) in zip(match.captures("xnum"), match.spans("xnum"), strict=True):
         following = [s for s in suffixes if s[0] >= end]
         limit = next((s for s, _ in match.spans("xnum") if s > start), match.end())
         suffix = next((match.string[a:b] for a, b in following if a < limit), None)
-        found.append(Dossier(number=_NOT_DIGIT.sub("", number), suffix=suffix))
+        found.append(Dossier(number=_digits(number), suffix=suffix))
     return found
 
 
 def numbers(match: regex.Match[str]) -> list[str]:
     """The ondernummers of a `NUMBERS` group, with "t/m" and dash ranges expanded when small."""
-    found = list(match.captures("num"))
-    text = match.group("numlist")
-    if len(found) == 2 and found[0].isdigit() and found[1].isdigit() and _is_range(text):
+    ix = group_numbers(match.re)
+    found = match.captures(ix["num"])
+    if len(found) == 2 and found[0].isdigit() and found[1].isdigit() and _is_range(match.group(ix["numlist"])):
         low, high = int(found[0]), int(found[1])
         if 0 < high - low <= _MAX_RANGE:
             return [str(n) for n in range(low, high + 1)]
@@ -111,4 +120,4 @@ def numbers(match: regex.Match[str]) -> list[str]:
 
 def _is_range(text: str) -> bool:
     """Whether the numbers in `text` are joined as a range rather than a list."""
-    return "t/m" in text or "tot en met" in text or regex.search(r"\d\s*[-\u2013]\s*\d", text) is not None
+    return "t/m" in text or "tot en met" in text or _DASH_RANGE.search(text) is not None
