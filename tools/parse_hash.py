@@ -30,6 +30,15 @@ def documents() -> list[Path]:
     return found
 
 
+def key(path: Path) -> str:
+    """The document's name relative to its root ("fixtures/pages/x.txt", "corpus/..."), so that hashes
+    saved in one checkout compare with another's."""
+    for root in ROOTS:
+        if path.is_relative_to(root):
+            return f"{root.name}/{path.relative_to(root)}"
+    return str(path)
+
+
 def digest(path: Path) -> str:
     """The SHA-256 of the document's JSON, or of the error that refused it."""
     try:
@@ -46,7 +55,7 @@ def main() -> int:
     group.add_argument("--save", type=Path)
     group.add_argument("--compare", type=Path)
     args = parser.parse_args()
-    hashes = {str(p): digest(p) for p in documents()}
+    hashes = {key(p): digest(p) for p in documents()}
     total = hashlib.sha256("".join(hashes.values()).encode()).hexdigest()
     if args.save:
         args.save.write_text(json.dumps(hashes, indent=0))
