@@ -29,5 +29,21 @@ class Rendered:
 def element_text(element: etree._Element) -> str:
     """The element's text content with whitespace collapsed; processing instructions add nothing.
 
-    lxml's text serialisation does the walk in C, which matters: this runs for every paragraph."""
-    return " ".join(etree.tostring(element, method="text", encoding="unicode", with_tail=False).split())
+    lxml's text serialisation does the walk in C, which matters: this runs for every paragraph. A
+    node without children (most paragraphs) has all its text in `.text`, which is cheaper still."""
+    if not len(element):
+        text = element.text
+        return collapse(text) if text else ""
+    return collapse(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
+
+
+def collapse(text: str) -> str:
+    """`" ".join(text.split())`: each run of whitespace one space, none at the ends.
+
+    Most text is already so, and is returned as is without splitting it into words: when
+    `str.isprintable` holds, the only whitespace in it is " " (every other whitespace character is a
+    separator or control character, which it refuses), so no double space and no space at an end
+    means nothing to collapse."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
