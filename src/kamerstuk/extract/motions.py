@@ -57,8 +57,10 @@ _AFTER_CLOSING = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _kind(printed: str) -> str:
-    """Opening words as printed, lower case and whitespace collapsed, without articles' variation."""
+    """Opening words as printed, lower case and whitespace collapsed, without articles' variation
+    (cached: the same few openings, "constaterende dat", "verzoekt de regering", recur in every motie)."""
     return " ".join(printed.lower().split())
 
 
@@ -122,8 +124,8 @@ def motion_clauses(text: str, sections: list[Section]) -> tuple[list[Clause], li
 
     for unit_start, unit_end in _units(text, sections):
         source = text[unit_start:unit_end]
-        lead = len(source) - len(source.lstrip())
         body = source.lstrip()
+        lead = len(source) - len(body)
         may_request, may_consider = _may_open(body[:3])
         request = _REQUEST.match(body) if may_request else None
         consideration = _CONSIDERATION.match(body) if may_consider and request is None else None

@@ -85,7 +85,8 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     metadata_element = _child(root, "metadata")
     metadata = None
     if metadata_element is not None:
-        metadata = metadata_from_pairs((m.get("name", ""), m.get("content", "")) for m in metadata_element.iter("meta"))
+        pairs = [(meta.get("name", ""), meta.get("content", "")) for meta in metadata_element.iter("meta")]
+        metadata = metadata_from_pairs(pairs)
     body = next((child for child in root if isinstance(child.tag, str) and child.tag not in ("metadata", "kop")), None)
     if body is None or body.tag not in ("kamerstuk", "kamervragen"):
         found = "empty" if body is None else _PUBLICATIONS.get(str(body.tag), f"<{body.tag}>")
@@ -123,6 +124,7 @@ class _Writer:
         self.is_motie = False
         self.body_started = False
         self.texts: dict[etree._Element, str] = {}
+        self.closings: dict[str, bool] = {}
 
     def text_of(self, element: etree._Element) -> str:
         """`element_text`, once per element: a paragraph's text is asked for up to three times (the
@@ -131,6 +133,14 @@ class _Writer:
         if text is None:
             text = self.texts[element] = element_text(element)
         return text
+
+    def closes(self, text: str) -> bool:
+        """Whether `text` holds a motie's closing line, searched once per text: the trailing-names
+        test and the body walk both ask of each paragraph before it."""
+        found = self.closings.get(text)
+        if found is None:
+            found = self.closings[text] = _MOTIE_END.search(text) is not None
+        return found
 
     # -- low level --------------------------------------------------------------------------
     def write(self, text: str) -> tuple[int, int]:
@@ -238,8 +248,10 @@ class _Writer:
     def kamerstuk(self, element: etree._Element) -> None:
         kops = element.iterchildren("kamerstukkop")
         for tekstregel in (regel for kop in kops for regel in kop.iterchildren("tekstregel")):
-            value = self.text_of(tekstregel)
             role = tekstregel.get("inhoud")
+            if role not in ("kameraanduiding", "vergaderjaar"):
+                continue
+            value = self.text_of(tekstregel)
             if role == "kameraanduiding" and value:
                 self.block_break()
                 start, end = self.write(value)
@@ -416,17 +428,18 @@ class _Writer:
         """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag", or
         without that line are the last al-groep when it holds only names."""
         self.submitters = False
-        self.named = _trailing_names(element, self.text_of) if self.is_motie else []
+        self.named = _trailing_names(element, self.text_of, self.closes) if self.is_motie else []
         self.body_children(element)
 
     def body_children(self, element: etree._Element) -> None:
         for child in element:
-            if child.tag == "al-groep":
+            tag = child.tag
+            if tag == "al-groep":
                 self.body_children(child)
-            elif child.tag == "al" and (self.submitters or child in self.named):
+            elif tag == "al" and (self.submitters or child in self.named):
                 self.line(T.SUBMITTER, child)
-            elif child.tag == "al":
-                self.submitters = _MOTIE_END.search(self.paragraph(child)) is not None
+            elif tag == "al":
+                self.submitters = self.closes(self.paragraph(child))
             else:
                 self.block(child)
 
@@ -491,10 +504,12 @@ class _Writer:
                 self.line(T.NOTE_TEXT, paragraph)
 
 
-def _trailing_names(tekst: etree._Element, text_of: Callable[[etree._Element], str]) -> list[etree._Element]:
+def _trailing_names(
+    tekst: etree._Element, text_of: Callable[[etree._Element], str], closes: Callable[[str], bool]
+) -> list[etree._Element]:
     """The <al>s of a motie's last al-groep when the text has no closing line and they are all names."""
-    paragraphs = [al for al in tekst.iter("al")]
-    if not paragraphs or any(_MOTIE_END.search(text_of(al)) for al in paragraphs):
+    paragraphs = list(tekst.iter("al"))
+    if not paragraphs or any(closes(text_of(al)) for al in paragraphs):
         return []
     groups = [child for child in tekst if isinstance(child.tag, str)]
     last = groups[-1] if groups else None
