@@ -68,14 +68,16 @@ def _units(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     """Paragraphs as (start, end), split where a line ends with ";", ",", ":" or ".", or the next line
     opens with "verzoekt", "constaterende" or "overwegende" (plain text of one clause a line)."""
     units: list[tuple[int, int]] = []
-    for paragraph in (p for section in sections for p in section.paragraphs):
-        start = paragraph.span.start
-        source = text[start : paragraph.span.end]
-        for match in _LINE_BREAK.finditer(source) if "\n" in source else ():
-            units.append((start, paragraph.span.start + match.end("end")))
-            start = paragraph.span.start + match.end()
-        if start < paragraph.span.end:
-            units.append((start, paragraph.span.end))
+    for section in sections:
+        for paragraph in section.paragraphs:
+            first = start = paragraph.span.start
+            end = paragraph.span.end
+            if text.find("\n", start, end) >= 0:
+                for match in _LINE_BREAK.finditer(text[start:end]):
+                    units.append((start, first + match.end("end")))
+                    start = first + match.end()
+            if start < end:
+                units.append((start, end))
     return units
 
 

@@ -522,8 +522,12 @@ def _trailing_names(
 
 
 def _child(element: etree._Element, tag: str) -> etree._Element | None:
-    """The first child named `tag`, as `element.find(tag)` gives it without ElementPath's cost (half)."""
-    return next(element.iterchildren(tag), None)
+    """The first child named `tag`, as `element.find(tag)` gives it: without ElementPath's cost, and
+    looping here is cheaper than `iterchildren(tag)`'s tag matcher, as the child sought comes first."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _note_number(note: etree._Element) -> str:
