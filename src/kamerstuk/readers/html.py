@@ -19,7 +19,7 @@ from ..models import Metadata
 from ..normalize import normalise
 from ..tokens import Token, TokenKind
 from . import text as text_reader
-from .rendered import Rendered, element_text
+from .rendered import Rendered, collapse, element_text
 
 T = TokenKind
 _BLOCKS = frozenset(
@@ -130,7 +130,7 @@ class _Writer:
     def words(self, text: str | None) -> None:
         if not text:
             return
-        collapsed = " ".join(text.split())
+        collapsed = collapse(text)
         if not collapsed:
             if not self.pending and self.parts and not self.parts[-1].endswith((" ", "\n")):
                 self.write(" ")
@@ -141,30 +141,32 @@ class _Writer:
             collapsed += " "
         self.write(collapsed)
 
-    def skipped(self, element: etree._Element) -> bool:
-        classes = set((element.get("class") or "").split())
+    def skipped(self, element: etree._Element, tag: str, classes: list[str]) -> bool:
+        """Page chrome: skipped tags, ids and classes, and "Naar boven" links."""
         return (
-            element.tag in _SKIPPED
+            tag in _SKIPPED
             or element.get("id") in _SKIPPED_IDS
-            or bool(classes & _SKIPPED_CLASSES)
-            or (element.tag == "a" and element_text(element) in _CHROME_TEXT)
+            or not _SKIPPED_CLASSES.isdisjoint(classes)
+            or (tag == "a" and element_text(element) in _CHROME_TEXT)
         )
 
     def block(self, element: etree._Element) -> None:
         """Write an element and its children; block elements start on a new paragraph."""
-        if not isinstance(element.tag, str) or self.skipped(element):
-            return
         tag = element.tag
+        if not isinstance(tag, str):
+            return
+        classes = (element.get("class") or "").split()
+        if self.skipped(element, tag, classes):
+            return
         is_block = tag in _BLOCKS
         if is_block:
             self.pending = True
         if tag == "br":
             self.write("\n")
             return
-        if "ondertekening" in (element.get("class") or "").split():
+        if "ondertekening" in classes:
             self.signature(element)
             return
-        classes = (element.get("class") or "").split()
         if tag == "a" and "nootnum" in classes:
             self.marker(element)
             return
