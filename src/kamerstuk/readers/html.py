@@ -9,6 +9,7 @@ page chrome and are left out.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree, html
 
@@ -52,15 +53,14 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     if identifier and not identifier.startswith(("kst-", "ah-", "kv-")):
         kind = _PUBLICATION_NAMES.get(identifier.split("-")[0], "another publication")
         raise ParseError(f"this page ({identifier}) is {kind}, not a Kamerstuk", source=source)
-    header = _first(root, "//div[contains(concat(' ', @class, ' '), ' paper-header ')]")
-    body = _first(root, "//div[@id='broodtekst']")
-    if body is None:
-        body = _first(root, "//div[contains(concat(' ', @class, ' '), ' stuk ')]")
+    containers = _containers(root)
+    header = containers.header
+    body = containers.broodtekst if containers.broodtekst is not None else containers.stuk
     if body is None and header is not None:
         return _tweedekamer_header(root, header, metadata)
     writer = _Writer()
     writer.block(body if body is not None else _page_body(root))
-    writer.notes(root)
+    writer.notes(containers.notes)
     text = writer.finish()
     if not text.strip():
         raise ParseError("the HTML page holds no text", source=source)
@@ -73,6 +73,34 @@ def read(data: bytes, source: str | None = None) -> Rendered:
         tokens = [t for t in tokens if t.kind is not T.NOTE_REF] + writer.markers
     tokens = sorted(tokens + writer.links, key=lambda token: token.start)
     return Rendered(text, tokens, metadata, [])
+
+
+@dataclass
+class _Containers:
+    """The page's first div.paper-header, div#broodtekst and div.stuk, and every div.noot."""
+
+    header: etree._Element | None = None
+    broodtekst: etree._Element | None = None
+    stuk: etree._Element | None = None
+    notes: list[etree._Element] = field(default_factory=list)
+
+
+def _containers(root: etree._Element) -> _Containers:
+    """The containers found in one pass over the document's divs, in document order, as the XPath
+    searches `//div[contains(concat(' ', @class, ' '), ' stuk ')]`, `//div[@id='broodtekst']` and
+    so on find them; each search walks the whole tree, so the four cost several times this pass."""
+    found = _Containers()
+    for div in root.getroottree().getroot().iter("div"):
+        padded = f" {div.get('class') or ''} "
+        if found.header is None and " paper-header " in padded:
+            found.header = div
+        if found.broodtekst is None and div.get("id") == "broodtekst":
+            found.broodtekst = div
+        if found.stuk is None and " stuk " in padded:
+            found.stuk = div
+        if " noot " in padded:
+            found.notes.append(div)
+    return found
 
 
 def _page_body(root: etree._Element) -> etree._Element:
@@ -207,9 +235,9 @@ class _Writer:
                 self.write(element_text(part))
         self.pending = True
 
-    def notes(self, root: etree._Element) -> None:
+    def notes(self, notes: list[etree._Element]) -> None:
         """The notes block (div#noten, div.voet.noot) in the page layout "X Noot", number, text."""
-        for note in _elements(root, "//div[contains(concat(' ', @class, ' '), ' noot ')]"):
+        for note in notes:
             number = " ".join(element_text(n) for n in _elements(note, ".//*[contains(@class,'nootnum')]"))
             self.pending = True
             self.write("X Noot")
