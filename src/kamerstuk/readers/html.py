@@ -125,11 +125,11 @@ def _first(root: etree._Element, path: str) -> etree._Element | None:
 
 def _head_metadata(root: etree._Element) -> Metadata | None:
     """The OWMS record some pages carry as <meta name="DC.identifier" ...> in the head."""
-    pairs = [
-        (str(meta.get("name")), meta.get("content") or "")
-        for meta in root.iter("meta")
-        if (meta.get("name") or "").startswith(("DC.", "DCTERMS.", "OVERHEID"))
-    ]
+    pairs = []
+    for meta in root.iter("meta"):
+        name = meta.get("name") or ""
+        if name.startswith(("DC.", "DCTERMS.", "OVERHEID")):
+            pairs.append((name, meta.get("content") or ""))
     return metadata_from_pairs(pairs) if pairs else None
 
 

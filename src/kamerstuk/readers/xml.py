@@ -63,7 +63,8 @@ def parse_tree(data: bytes, source: str | None) -> etree._Element:
     """Parse XML bytes safely; a DTD, an entity declaration or malformed XML is a ParseError."""
     refused = "XML with a DTD or entity declarations is refused (official publications have none)"
     head = data[:4096]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+    # Both declarations hold a "!", which one byte search (memchr) rules out in most documents.
+    if b"!" in head and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
         raise ParseError(refused, source=source)
     try:
         root = etree.fromstring(data, make_parser())
