@@ -12,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree, html
 
+from kamerstuk.extract.whitespace import collapse
 from kamerstuk.readers import html as html_reader
 from kamerstuk.readers import xml as xml_reader
-from kamerstuk.readers.rendered import collapse, element_text
+from kamerstuk.readers.rendered import element_text
 
 _SPACES = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 _texts = st.one_of(

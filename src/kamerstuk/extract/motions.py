@@ -12,6 +12,7 @@ import functools
 import regex
 
 from ..models import Amendment, Clause, Dossier, Reference, ReferenceKind, Section, Span
+from .whitespace import collapse
 
 _ADDRESSEE = (
     r"(?:de\s+|het\s+)?(?:regering|kabinet|ministers?(?:-president)?|staatssecretarissen|staatssecretaris"
@@ -106,7 +107,7 @@ def _clause(kind: str, text: str, start: int, end: int) -> Clause | None:
     stripped = piece.rstrip(" \n\t;,.:")
     start += len(piece) - len(piece.lstrip())
     end = start + len(stripped.lstrip())
-    value = " ".join(text[start:end].split())
+    value = collapse(text[start:end])
     return Clause(kind=kind, text=value, span=Span(start=start, end=end)) if value else None
 
 

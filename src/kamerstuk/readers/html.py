@@ -15,12 +15,13 @@ from lxml import etree, html
 
 from ..errors import ParseError
 from ..extract.dossiers import split_dossier
+from ..extract.whitespace import collapse
 from ..metadata import metadata_from_pairs
 from ..models import Metadata
 from ..normalize import normalise
 from ..tokens import Token, TokenKind
 from . import text as text_reader
-from .rendered import Rendered, collapse, element_text
+from .rendered import Rendered, element_text
 
 T = TokenKind
 _BLOCKS = frozenset(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..extract.whitespace import collapse
 from ..models import Metadata
 from ..tokens import Token
 
@@ -35,15 +36,3 @@ def element_text(element: etree._Element) -> str:
         text = element.text
         return collapse(text) if text else ""
     return collapse(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
-
-
-def collapse(text: str) -> str:
-    """`" ".join(text.split())`: each run of whitespace one space, none at the ends.
-
-    Most text is already so, and is returned as is without splitting it into words: when
-    `str.isprintable` holds, the only whitespace in it is " " (every other whitespace character is a
-    separator or control character, which it refuses), so no double space and no space at an end
-    means nothing to collapse."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())

@@ -16,9 +16,10 @@ from ..errors import ParseError
 from ..extract.addressing import match_addressee
 from ..extract.dates import is_dateline
 from ..extract.people import looks_like_submitter
+from ..extract.whitespace import collapse
 from ..metadata import metadata_from_pairs
 from ..tokens import Token, TokenKind
-from .rendered import Rendered, collapse, element_text
+from .rendered import Rendered, element_text
 
 T = TokenKind
 _PUBLICATIONS = {
