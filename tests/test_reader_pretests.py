@@ -1,7 +1,8 @@
 """The markup readers' shortcuts give what the plain code they stand in for gives: `collapse` is
-`" ".join(text.split())`, `element_text` of a childless node is lxml's text serialisation, and
-`_child` is `find`, and the HTML reader's one pass over the divs finds what its XPath searches find.
-Checked on generated text and trees, on every element of the real XML and on the real HTML pages."""
+`" ".join(text.split())`, `element_text` of a childless node is lxml's text serialisation, `_child`
+is `find`, the "!" pre-test refuses what the declaration search refuses, and the HTML reader's one
+pass over the divs finds what its XPath searches find. Checked on generated text, trees and pages,
+on every element of the real XML and on the real HTML pages."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree, html
 
+from kamerstuk import ParseError
 from kamerstuk.extract.whitespace import collapse
 from kamerstuk.readers import html as html_reader
 from kamerstuk.readers import xml as xml_reader
@@ -122,3 +124,24 @@ def test_html_containers_on_the_real_pages() -> None:
     for path in pages:
         root = html.fromstring(path.read_bytes(), parser=html.HTMLParser(no_network=True, remove_comments=True))
         assert _containers(root) == _plain_containers(root), path.name
+
+
+_HEAD_PIECES = st.lists(
+    st.sampled_from(
+        ["<a>", "</a>", "x", "!", "<!--c-->", "<!DOCTYPE a>", "<!ENTITY e 'v'>", "<!doctype a>", "<![CDATA[!]]>"]
+    ),
+    max_size=8,
+)
+
+
+@given(_HEAD_PIECES)
+def test_the_declaration_refusal_is_the_plain_substring_test(pieces: list[str]) -> None:
+    """The "!" pre-test in `parse_tree` refuses exactly what the two substring tests refuse."""
+    data = f"<r>{''.join(pieces)}</r>".encode()
+    refused = b"<!DOCTYPE" in data or b"<!ENTITY" in data
+    try:
+        xml_reader.parse_tree(data, None)
+        message = ""
+    except ParseError as exc:
+        message = str(exc)
+    assert message.startswith("XML with a DTD") == refused
