@@ -12,6 +12,7 @@ import functools
 import regex
 
 from ..models import Amendment, Clause, Dossier, Reference, ReferenceKind, Section, Span
+from .whitespace import collapse
 
 _ADDRESSEE = (
     r"(?:de\s+|het\s+)?(?:regering|kabinet|ministers?(?:-president)?|staatssecretarissen|staatssecretaris"
@@ -57,8 +58,10 @@ _AFTER_CLOSING = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _kind(printed: str) -> str:
-    """Opening words as printed, lower case and whitespace collapsed, without articles' variation."""
+    """Opening words as printed, lower case and whitespace collapsed, without articles' variation
+    (cached: the same few openings, "constaterende dat", "verzoekt de regering", recur in every motie)."""
     return " ".join(printed.lower().split())
 
 
@@ -66,14 +69,16 @@ def _units(text: str, sections: list[Section]) -> list[tuple[int, int]]:
     """Paragraphs as (start, end), split where a line ends with ";", ",", ":" or ".", or the next line
     opens with "verzoekt", "constaterende" or "overwegende" (plain text of one clause a line)."""
     units: list[tuple[int, int]] = []
-    for paragraph in (p for section in sections for p in section.paragraphs):
-        start = paragraph.span.start
-        source = text[start : paragraph.span.end]
-        for match in _LINE_BREAK.finditer(source) if "\n" in source else ():
-            units.append((start, paragraph.span.start + match.end("end")))
-            start = paragraph.span.start + match.end()
-        if start < paragraph.span.end:
-            units.append((start, paragraph.span.end))
+    for section in sections:
+        for paragraph in section.paragraphs:
+            first = start = paragraph.span.start
+            end = paragraph.span.end
+            if text.find("\n", start, end) >= 0:
+                for match in _LINE_BREAK.finditer(text[start:end]):
+                    units.append((start, first + match.end("end")))
+                    start = first + match.end()
+            if start < end:
+                units.append((start, end))
     return units
 
 
@@ -102,7 +107,7 @@ def _clause(kind: str, text: str, start: int, end: int) -> Clause | None:
     stripped = piece.rstrip(" \n\t;,.:")
     start += len(piece) - len(piece.lstrip())
     end = start + len(stripped.lstrip())
-    value = " ".join(text[start:end].split())
+    value = collapse(text[start:end])
     return Clause(kind=kind, text=value, span=Span(start=start, end=end)) if value else None
 
 
@@ -122,8 +127,8 @@ def motion_clauses(text: str, sections: list[Section]) -> tuple[list[Clause], li
 
     for unit_start, unit_end in _units(text, sections):
         source = text[unit_start:unit_end]
-        lead = len(source) - len(source.lstrip())
         body = source.lstrip()
+        lead = len(source) - len(body)
         may_request, may_consider = _may_open(body[:3])
         request = _REQUEST.match(body) if may_request else None
         consideration = _CONSIDERATION.match(body) if may_consider and request is None else None

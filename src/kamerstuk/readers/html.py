@@ -9,11 +9,13 @@ page chrome and are left out.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree, html
 
 from ..errors import ParseError
 from ..extract.dossiers import split_dossier
+from ..extract.whitespace import collapse
 from ..metadata import metadata_from_pairs
 from ..models import Metadata
 from ..normalize import normalise
@@ -52,15 +54,14 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     if identifier and not identifier.startswith(("kst-", "ah-", "kv-")):
         kind = _PUBLICATION_NAMES.get(identifier.split("-")[0], "another publication")
         raise ParseError(f"this page ({identifier}) is {kind}, not a Kamerstuk", source=source)
-    header = _first(root, "//div[contains(concat(' ', @class, ' '), ' paper-header ')]")
-    body = _first(root, "//div[@id='broodtekst']")
-    if body is None:
-        body = _first(root, "//div[contains(concat(' ', @class, ' '), ' stuk ')]")
+    containers = _containers(root)
+    header = containers.header
+    body = containers.broodtekst if containers.broodtekst is not None else containers.stuk
     if body is None and header is not None:
         return _tweedekamer_header(root, header, metadata)
     writer = _Writer()
     writer.block(body if body is not None else _page_body(root))
-    writer.notes(root)
+    writer.notes(containers.notes)
     text = writer.finish()
     if not text.strip():
         raise ParseError("the HTML page holds no text", source=source)
@@ -73,6 +74,34 @@ def read(data: bytes, source: str | None = None) -> Rendered:
         tokens = [t for t in tokens if t.kind is not T.NOTE_REF] + writer.markers
     tokens = sorted(tokens + writer.links, key=lambda token: token.start)
     return Rendered(text, tokens, metadata, [])
+
+
+@dataclass
+class _Containers:
+    """The page's first div.paper-header, div#broodtekst and div.stuk, and every div.noot."""
+
+    header: etree._Element | None = None
+    broodtekst: etree._Element | None = None
+    stuk: etree._Element | None = None
+    notes: list[etree._Element] = field(default_factory=list)
+
+
+def _containers(root: etree._Element) -> _Containers:
+    """The containers found in one pass over the document's divs, in document order, as the XPath
+    searches `//div[contains(concat(' ', @class, ' '), ' stuk ')]`, `//div[@id='broodtekst']` and
+    so on find them; each search walks the whole tree, so the four cost several times this pass."""
+    found = _Containers()
+    for div in root.getroottree().getroot().iter("div"):
+        padded = f" {div.get('class') or ''} "
+        if found.header is None and " paper-header " in padded:
+            found.header = div
+        if found.broodtekst is None and div.get("id") == "broodtekst":
+            found.broodtekst = div
+        if found.stuk is None and " stuk " in padded:
+            found.stuk = div
+        if " noot " in padded:
+            found.notes.append(div)
+    return found
 
 
 def _page_body(root: etree._Element) -> etree._Element:
@@ -97,11 +126,11 @@ def _first(root: etree._Element, path: str) -> etree._Element | None:
 
 def _head_metadata(root: etree._Element) -> Metadata | None:
     """The OWMS record some pages carry as <meta name="DC.identifier" ...> in the head."""
-    pairs = [
-        (str(meta.get("name")), meta.get("content") or "")
-        for meta in root.iter("meta")
-        if (meta.get("name") or "").startswith(("DC.", "DCTERMS.", "OVERHEID"))
-    ]
+    pairs = []
+    for meta in root.iter("meta"):
+        name = meta.get("name") or ""
+        if name.startswith(("DC.", "DCTERMS.", "OVERHEID")):
+            pairs.append((name, meta.get("content") or ""))
     return metadata_from_pairs(pairs) if pairs else None
 
 
@@ -130,7 +159,7 @@ class _Writer:
     def words(self, text: str | None) -> None:
         if not text:
             return
-        collapsed = " ".join(text.split())
+        collapsed = collapse(text)
         if not collapsed:
             if not self.pending and self.parts and not self.parts[-1].endswith((" ", "\n")):
                 self.write(" ")
@@ -141,30 +170,32 @@ class _Writer:
             collapsed += " "
         self.write(collapsed)
 
-    def skipped(self, element: etree._Element) -> bool:
-        classes = set((element.get("class") or "").split())
+    def skipped(self, element: etree._Element, tag: str, classes: list[str]) -> bool:
+        """Page chrome: skipped tags, ids and classes, and "Naar boven" links."""
         return (
-            element.tag in _SKIPPED
+            tag in _SKIPPED
             or element.get("id") in _SKIPPED_IDS
-            or bool(classes & _SKIPPED_CLASSES)
-            or (element.tag == "a" and element_text(element) in _CHROME_TEXT)
+            or not _SKIPPED_CLASSES.isdisjoint(classes)
+            or (tag == "a" and element_text(element) in _CHROME_TEXT)
         )
 
     def block(self, element: etree._Element) -> None:
         """Write an element and its children; block elements start on a new paragraph."""
-        if not isinstance(element.tag, str) or self.skipped(element):
-            return
         tag = element.tag
+        if not isinstance(tag, str):
+            return
+        classes = (element.get("class") or "").split()
+        if self.skipped(element, tag, classes):
+            return
         is_block = tag in _BLOCKS
         if is_block:
             self.pending = True
         if tag == "br":
             self.write("\n")
             return
-        if "ondertekening" in (element.get("class") or "").split():
+        if "ondertekening" in classes:
             self.signature(element)
             return
-        classes = (element.get("class") or "").split()
         if tag == "a" and "nootnum" in classes:
             self.marker(element)
             return
@@ -205,9 +236,9 @@ class _Writer:
                 self.write(element_text(part))
         self.pending = True
 
-    def notes(self, root: etree._Element) -> None:
+    def notes(self, notes: list[etree._Element]) -> None:
         """The notes block (div#noten, div.voet.noot) in the page layout "X Noot", number, text."""
-        for note in _elements(root, "//div[contains(concat(' ', @class, ' '), ' noot ')]"):
+        for note in notes:
             number = " ".join(element_text(n) for n in _elements(note, ".//*[contains(@class,'nootnum')]"))
             self.pending = True
             self.write("X Noot")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..extract.whitespace import collapse
 from ..models import Metadata
 from ..tokens import Token
 
@@ -29,5 +30,9 @@ class Rendered:
 def element_text(element: etree._Element) -> str:
     """The element's text content with whitespace collapsed; processing instructions add nothing.
 
-    lxml's text serialisation does the walk in C, which matters: this runs for every paragraph."""
-    return " ".join(etree.tostring(element, method="text", encoding="unicode", with_tail=False).split())
+    lxml's text serialisation does the walk in C, which matters: this runs for every paragraph. A
+    node without children (most paragraphs) has all its text in `.text`, which is cheaper still."""
+    if not len(element):
+        text = element.text
+        return collapse(text) if text else ""
+    return collapse(etree.tostring(element, method="text", encoding="unicode", with_tail=False))

@@ -16,6 +16,7 @@ from ..errors import ParseError
 from ..extract.addressing import match_addressee
 from ..extract.dates import is_dateline
 from ..extract.people import looks_like_submitter
+from ..extract.whitespace import collapse
 from ..metadata import metadata_from_pairs
 from ..tokens import Token, TokenKind
 from .rendered import Rendered, element_text
@@ -63,7 +64,8 @@ def parse_tree(data: bytes, source: str | None) -> etree._Element:
     """Parse XML bytes safely; a DTD, an entity declaration or malformed XML is a ParseError."""
     refused = "XML with a DTD or entity declarations is refused (official publications have none)"
     head = data[:4096]
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+    # Both declarations hold a "!", which one byte search (memchr) rules out in most documents.
+    if b"!" in head and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
         raise ParseError(refused, source=source)
     try:
         root = etree.fromstring(data, make_parser())
@@ -82,10 +84,11 @@ def read(data: bytes, source: str | None = None) -> Rendered:
     root = parse_tree(data, source)
     if root.tag != "officiele-publicatie":
         raise ParseError(_not_a_publication(root), source=source)
-    metadata_element = root.find("metadata")
+    metadata_element = _child(root, "metadata")
     metadata = None
     if metadata_element is not None:
-        metadata = metadata_from_pairs((m.get("name", ""), m.get("content", "")) for m in metadata_element.iter("meta"))
+        pairs = [(meta.get("name", ""), meta.get("content", "")) for meta in metadata_element.iter("meta")]
+        metadata = metadata_from_pairs(pairs)
     body = next((child for child in root if isinstance(child.tag, str) and child.tag not in ("metadata", "kop")), None)
     if body is None or body.tag not in ("kamerstuk", "kamervragen"):
         found = "empty" if body is None else _PUBLICATIONS.get(str(body.tag), f"<{body.tag}>")
@@ -123,6 +126,7 @@ class _Writer:
         self.is_motie = False
         self.body_started = False
         self.texts: dict[etree._Element, str] = {}
+        self.closings: dict[str, bool] = {}
 
     def text_of(self, element: etree._Element) -> str:
         """`element_text`, once per element: a paragraph's text is asked for up to three times (the
@@ -131,6 +135,14 @@ class _Writer:
         if text is None:
             text = self.texts[element] = element_text(element)
         return text
+
+    def closes(self, text: str) -> bool:
+        """Whether `text` holds a motie's closing line, searched once per text: the trailing-names
+        test and the body walk both ask of each paragraph before it."""
+        found = self.closings.get(text)
+        if found is None:
+            found = self.closings[text] = _MOTIE_END.search(text) is not None
+        return found
 
     # -- low level --------------------------------------------------------------------------
     def write(self, text: str) -> tuple[int, int]:
@@ -157,7 +169,7 @@ class _Writer:
                 self.words(child.tail)
 
     def words(self, text: str) -> None:
-        collapsed = " ".join(text.split())
+        collapsed = collapse(text)
         if not collapsed:
             if text and self.parts and not self.parts[-1].endswith((" ", "\n")):
                 self.write(" ")
@@ -212,13 +224,18 @@ class _Writer:
         """Write one block from an element's mixed content, emit its token, and return its text.
 
         Most blocks hold no note, note reference or link: their text is taken in one go, which is
-        much cheaper than walking their mixed content piece by piece."""
-        self.block_break()
-        if next(element.iter(*_MARKED), None) is None:
+        much cheaper than walking their mixed content piece by piece (and is written here without the
+        calls of `block_break`, `write` and `emit`, as this runs for every paragraph)."""
+        if (not len(element) and element.tag not in _MARKED) or next(element.iter(*_MARKED), None) is None:
             text = self.text_of(element)
-            start, end = self.write(text)
-            self.emit(kind, start, end, **attrs)
+            start = self.length + 2 if self.length else 0
+            if start:
+                self.parts.append("\n\n")
+            self.parts.append(text)
+            self.length = end = start + len(text)
+            self.tokens.append(Token(kind, start, end, attrs or None))
             return text
+        self.block_break()
         mark = self.mark()
         self.inline(element)
         self.trim_space()
@@ -231,9 +248,12 @@ class _Writer:
 
     # -- structure --------------------------------------------------------------------------
     def kamerstuk(self, element: etree._Element) -> None:
-        for tekstregel in element.iterfind("kamerstukkop/tekstregel"):
-            value = self.text_of(tekstregel)
+        kops = element.iterchildren("kamerstukkop")
+        for tekstregel in (regel for kop in kops for regel in kop.iterchildren("tekstregel")):
             role = tekstregel.get("inhoud")
+            if role not in ("kameraanduiding", "vergaderjaar"):
+                continue
+            value = self.text_of(tekstregel)
             if role == "kameraanduiding" and value:
                 self.block_break()
                 start, end = self.write(value)
@@ -242,9 +262,9 @@ class _Writer:
                 self.block_break()
                 start, end = self.write(value)
                 self.emit(T.PREAMBLE, start, end, vergaderjaar=value.split()[-1])
-        for dossier in element.iterfind("dossier"):
+        for dossier in element.iterchildren("dossier"):
             self.dossier(dossier)
-        for stuk in element.iterfind("stuk"):
+        for stuk in element.iterchildren("stuk"):
             self.stuk(stuk)
 
     def kamervragen(self, element: etree._Element) -> None:
@@ -254,7 +274,7 @@ class _Writer:
             if not isinstance(tag, str):
                 continue
             if tag == "kamervraagkop":
-                for tekstregel in child.iterfind("tekstregel"):
+                for tekstregel in child.iterchildren("tekstregel"):
                     self.kop_line(tekstregel)
             elif tag == "kamervraagnummer":
                 self.line(T.PREAMBLE, child, number=self.text_of(child))
@@ -284,23 +304,23 @@ class _Writer:
             self.line(T.PREAMBLE, tekstregel)
 
     def dossier(self, element: etree._Element) -> None:
-        nummer = element.find("dossiernummer")
-        number_element = nummer.find("dossiernr") if nummer is not None else None
+        nummer = _child(element, "dossiernummer")
+        number_element = _child(nummer, "dossiernr") if nummer is not None else None
         if nummer is None or number_element is None:
             self.warnings.append("a <dossier> without <dossiernummer>/<dossiernr>")
             return
         self.block_break()
         start = self.length
         number = self.text_of(number_element)
-        suffix_element = nummer.find("begrotingshoofdstuk")
+        suffix_element = _child(nummer, "begrotingshoofdstuk")
         if suffix_element is None:
-            suffix_element = nummer.find("raadnr")
+            suffix_element = _child(nummer, "raadnr")
         printed = _dossier_printed(nummer)
         self.write(printed)
         attrs = {"number": number.replace(" ", "").replace("\u00a0", "")}
         if suffix_element is not None and self.text_of(suffix_element):
             attrs["suffix"] = self.text_of(suffix_element)
-        title = element.find("titel")
+        title = _child(element, "titel")
         if title is not None and self.text_of(title):
             self.write(" ")
             mark = self.mark()
@@ -320,8 +340,8 @@ class _Writer:
         return text.strip()
 
     def stuk(self, element: etree._Element) -> None:
-        stuknr = element.find("stuknr")
-        titel = element.find("titel")
+        stuknr = _child(element, "stuknr")
+        titel = _child(element, "titel")
         self.is_motie = titel is not None and "motie" in self.text_of(titel).lower()
         if stuknr is not None or titel is not None:
             self.block_break()
@@ -329,7 +349,7 @@ class _Writer:
             start = self.length
             self.inline(stuknr)
             self.trim_space()
-            ondernummer = stuknr.find("ondernummer")
+            ondernummer = _child(stuknr, "ondernummer")
             number = (
                 self.text_of(ondernummer)
                 if ondernummer is not None
@@ -343,9 +363,9 @@ class _Writer:
             self.inline(titel)
             self.trim_space()
             self.emit(T.HEADING, mark[0], self.length, heading=self._without_markers(mark))
-        datumtekst = element.find("datumtekst")
+        datumtekst = _child(element, "datumtekst")
         if datumtekst is not None:
-            datum = datumtekst.find("datum")
+            datum = _child(datumtekst, "datum")
             iso = datum.get("isodatum", "") if datum is not None else ""
             self.line(T.DATELINE, datumtekst, **({"isodate": iso} if iso else {}))
         for child in element:
@@ -366,7 +386,7 @@ class _Writer:
         elif tag == "tekst":
             self.body(element)
         elif tag == "lijst":
-            for item in element.iterfind("li"):
+            for item in element.iterchildren("li"):
                 self.list_item(item)
         elif tag == "ondertekening":
             self.signature(element)
@@ -410,24 +430,25 @@ class _Writer:
         """The text of a stuk; a motie's submitters follow "en gaat over tot de orde van de dag", or
         without that line are the last al-groep when it holds only names."""
         self.submitters = False
-        self.named = _trailing_names(element, self.text_of) if self.is_motie else []
+        self.named = _trailing_names(element, self.text_of, self.closes) if self.is_motie else []
         self.body_children(element)
 
     def body_children(self, element: etree._Element) -> None:
         for child in element:
-            if child.tag == "al-groep":
+            tag = child.tag
+            if tag == "al-groep":
                 self.body_children(child)
-            elif child.tag == "al" and (self.submitters or child in self.named):
+            elif tag == "al" and (self.submitters or child in self.named):
                 self.line(T.SUBMITTER, child)
-            elif child.tag == "al":
-                self.submitters = _MOTIE_END.search(self.paragraph(child)) is not None
+            elif tag == "al":
+                self.submitters = self.closes(self.paragraph(child))
             else:
                 self.block(child)
 
     def list_item(self, item: etree._Element) -> None:
         self.block_break()
         start = self.length
-        label = item.find("li.nr")
+        label = _child(item, "li.nr")
         if label is not None and self.text_of(label):
             self.write(self.text_of(label) + " ")
         first = True
@@ -465,7 +486,7 @@ class _Writer:
         for row in element.iter("row"):
             self.block_break()
             start = self.length
-            for index, entry in enumerate(row.iterfind("entry")):
+            for index, entry in enumerate(row.iterchildren("entry")):
                 if index:
                     self.write(" | ")
                 self.inline(entry)
@@ -481,28 +502,39 @@ class _Writer:
             self.write("\n")
             start, end = self.write(number)
             self.emit(T.NOTE_NUMBER, start, end, number=number)
-            for paragraph in note.iterfind("noot.al"):
+            for paragraph in note.iterchildren("noot.al"):
                 self.line(T.NOTE_TEXT, paragraph)
 
 
-def _trailing_names(tekst: etree._Element, text_of: Callable[[etree._Element], str]) -> list[etree._Element]:
+def _trailing_names(
+    tekst: etree._Element, text_of: Callable[[etree._Element], str], closes: Callable[[str], bool]
+) -> list[etree._Element]:
     """The <al>s of a motie's last al-groep when the text has no closing line and they are all names."""
-    paragraphs = [al for al in tekst.iter("al")]
-    if not paragraphs or any(_MOTIE_END.search(text_of(al)) for al in paragraphs):
+    paragraphs = list(tekst.iter("al"))
+    if not paragraphs or any(closes(text_of(al)) for al in paragraphs):
         return []
     groups = [child for child in tekst if isinstance(child.tag, str)]
     last = groups[-1] if groups else None
     if last is None or last.tag != "al-groep" or len(groups) < 2:
         return []
-    names = [al for al in last.iterfind("al")]
+    names = [al for al in last.iterchildren("al")]
     if names and all(looks_like_submitter(text_of(al)) for al in names):
         return names
     return []
 
 
+def _child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child named `tag`, as `element.find(tag)` gives it: without ElementPath's cost, and
+    looping here is cheaper than `iterchildren(tag)`'s tag matcher, as the child sought comes first."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _note_number(note: etree._Element) -> str:
     """The printed number of a <noot>, or "" when it has none."""
-    label = note.find("noot.nr")
+    label = _child(note, "noot.nr")
     return element_text(label) if label is not None else ""
 
 
