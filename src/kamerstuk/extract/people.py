@@ -216,6 +216,14 @@ class RoleLine(NamedTuple):
     behalf_only: bool = False
 
 
+def may_be_role_line(line: str) -> bool:
+    """A cheap necessary condition for `parse_role_line` (and for `parse_wrapped_role_line` with `line`
+    first): the line opens with "de", "he", "me" or "na" in any case, or ends in a comma as a bare
+    committee role must. A reader asks it of every body line before the patterns."""
+    line = line.strip()
+    return line[:2].lower() in _ROLE_LINE_STARTS or line.endswith(",")
+
+
 def parse_role_line(line: str) -> RoleLine | None:
     """Read a signature role line; None if the line is not one.
 

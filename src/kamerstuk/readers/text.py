@@ -22,6 +22,7 @@ from ..extract.people import (
     is_name,
     is_names_line,
     looks_like_submitter,
+    may_be_role_line,
     parse_role_line,
     parse_wrapped_role_line,
 )
@@ -103,8 +104,6 @@ _SITE_LABEL = regex.compile(
     r"|Kamer(?:vraag|antwoord) document nummer|Stemmingsuitslag|Onderdeel van (?:kamerstukdossier|zaak|activiteiten))"
     r"\s*:|^(?:Indiener|Beantwoord door|Onderwerpen|Bron (?:vraag|antwoord)) \S"
 )
-#: The first letters of a role line ("De", "Het", "mede namens", "namens"): a cheap test first.
-_ROLE_INITIALS = frozenset("DdHhMmNn")
 #: The first letters of those labels: the cheapest test, before the others.
 _SITE_LABEL_INITIALS = frozenset("IiMOGBNZVKS")
 #: Labels a note's own text may open with ("Bron: CBS"): they do not end the notes.
@@ -521,7 +520,14 @@ class _TextTokenizer:
     def body(self) -> None:
         """Everything after the header: paragraphs, headings, signatures, a motie's submitters, notes."""
         submitters = False
+        text = self.text
         for line in self.passes():
+            if not submitters and self.has_header and _is_plain_prose(line.text):
+                # one cheap classification instead of the rules below, which all say no to this line
+                self.paragraph(T.PARAGRAPH)
+                last = self.tokens[-1]
+                submitters = _ends_motie_at(text, last.start, last.end)
+                continue
             if _is_notes_start(line.text):
                 self.notes()
                 continue
@@ -547,13 +553,13 @@ class _TextTokenizer:
                 continue
             elif _is_list_item(line.text):
                 self.paragraph(T.LIST_ITEM)
-                submitters = submitters or _ends_motie(self.text[self.tokens[-1].start : self.tokens[-1].end])
+                submitters = submitters or _ends_motie_at(text, self.tokens[-1].start, self.tokens[-1].end)
                 continue
             elif self.is_section_heading(line):
                 self.emit(T.SECTION_HEADING, line.start, line.end)
             else:
                 self.paragraph(T.PARAGRAPH)
-                submitters = submitters or _ends_motie(self.text[self.tokens[-1].start : self.tokens[-1].end])
+                submitters = submitters or _ends_motie_at(text, self.tokens[-1].start, self.tokens[-1].end)
                 continue
             self.cursor.advance()
         self.trailing_submitters()
@@ -670,16 +676,17 @@ class _TextTokenizer:
 
     def signature(self, line: Line) -> bool:
         """A signature block: role lines, each followed by its name line(s) when the name is not on it."""
-        if parse_role_line(line.text) is None and (
-            len(line.text) >= 90 or line.text[:1] not in _ROLE_INITIALS or self._wrapped_role_line() is None
-        ):
+        first = self._role_line()
+        if first is None:
             if line.text in MONARCHS and self.tokens and self.tokens[-1].kind is T.DATELINE:
                 self.emit(T.SIGNATURE, line.start, line.end)
                 self.cursor.advance()
                 return True
             return False
         for role_line in self.passes():
-            found = self._role_line()
+            # the first role line is read above already
+            found = first if first is not None else self._role_line()
+            first = None
             if found is None:
                 break
             parsed, count = found
@@ -798,6 +805,51 @@ def _ends_motie(text: str) -> bool:
     tail = _MOTIE_TAIL.search(text)
     end = tail.start() if tail is not None else len(text)
     return text[max(0, end - 3) : end].lower() == "dag" and _MOTIE_END.search(text) is not None
+
+
+#: What may stand after a motie's closing "dag" as its last character, before which a letter must be "g".
+_CLAUSE_ENDS = frozenset(".,;:")
+#: Longer than a place above its date, "Naar boven", "Ondertekenaars" and a monarch's name.
+_SHORT_LINE = 40
+#: Longer than a section heading may be.
+_LONGEST_HEADING = 110
+
+
+def _ends_motie_at(text: str, start: int, end: int) -> bool:
+    """`_ends_motie` of text[start:end], without copying the paragraph when its last letter rules it out.
+
+    Safe: when the paragraph ends in a letter, alone or before one of ".,;:", `_MOTIE_TAIL` takes at
+    most that mark (a letter is no space, dash or "_"), so the letter ends the three characters that
+    must read "dag"; only "g" and "G" lower to a string with "g" (all of Unicode checked in the tests).
+    """
+    last = text[end - 1] if end > start else ""
+    if last in _CLAUSE_ENDS and end - 2 >= start:
+        last = text[end - 2]
+    if last.isalpha() and last not in "gG":
+        return False
+    return _ends_motie(text[start:end])
+
+
+def _is_plain_prose(text: str) -> bool:
+    """A body line that only the paragraph rule of `_TextTokenizer.body` can take, once the header is
+    read and before a motie's submitters: one cheap classification instead of a dozen rules.
+
+    Safe because each test is the cheap part of a rule that it rules out: a line longer than 40
+    characters is no place above a date, chrome line or monarch; "X" opens every "X Noot"; the site
+    labels and role lines are ruled out by their own pre-tests; a dated line ends in a year; a list
+    item opens with a bullet, bracket, digit or lower-case letter; and a section heading is at most
+    110 characters, capitalised, without closing punctuation.
+    """
+    first = text[:1]
+    return (
+        len(text) > _SHORT_LINE
+        and first != "X"
+        and not (first in _SITE_LABEL_INITIALS and _is_site_label(text))
+        and not may_be_role_line(text)
+        and not is_dateline(text)
+        and not _is_list_item(text)
+        and (len(text) > _LONGEST_HEADING or _ends_sentence(text) or not (first.isupper() or first.isdigit()))
+    )
 
 
 def _is_site_label(text: str) -> bool:
