@@ -40,14 +40,23 @@ def _fixture_lines() -> list[str]:
     return [line.text for text in _fixture_texts() for line in text_reader.split_lines(text)]
 
 
+_GUARDED = [value for value in vars(text_reader).values() if isinstance(value, text_reader._Guarded)]
+
+
+def _guards_hold(line: str) -> None:
+    for guarded in _GUARDED:
+        found, plain = guarded.match(line), guarded.pattern.match(line)
+        assert (found and found.span()) == (plain and plain.span()), (guarded.pattern.pattern, line)
+
+
 def _role_pre_test_holds(line: str, second: str = "Wetenschappen,") -> None:
     if people.parse_role_line(line) is not None or people.parse_wrapped_role_line(line, second) is not None:
         assert people.may_be_role_line(line), line
 
 
-def _plain_prose_holds(line: str) -> None:
-    """A line `_is_plain_prose` lets through is one every other rule of the body refuses."""
-    if not text_reader._is_plain_prose(line):
+def _plain_line_holds(line: str) -> None:
+    """A line `_is_plain_line` lets through is one every special rule of the body refuses."""
+    if not text_reader._is_plain_line(line):
         return
     assert not text_reader._is_notes_start(line), line
     assert line not in ("Naar boven", "Ondertekenaars") and line not in people.MONARCHS, line
@@ -55,10 +64,21 @@ def _plain_prose_holds(line: str) -> None:
     assert people.parse_role_line(line) is None, line
     assert people.parse_wrapped_role_line(line, "Wetenschappen,") is None, line
     assert not is_dateline(line), line
-    assert not (len(line) <= 40 and text_reader._PLACE.match(line)), line
-    assert not text_reader._is_list_item(line), line
-    first = line[0]
-    assert len(line) > 110 or text_reader._ends_sentence(line) or not (first.isupper() or first.isdigit()), line
+    assert not text_reader._PLACE.pattern.match(line), line
+
+
+@given(_texts)
+def test_a_guarded_pattern_matches_as_the_pattern_does(text: str) -> None:
+    _guards_hold(text)
+    _guards_hold(text.strip())
+
+
+def test_the_guard_remembers_a_bounded_number_of_first_characters() -> None:
+    guarded = text_reader._Guarded(r"^[12]$")
+    for code in range(0x4E00, 0x4E00 + guarded._MEMORY + 50):
+        assert guarded.match(chr(code)) is None
+    assert len(guarded._starts) == guarded._MEMORY
+    assert guarded.match("1") is not None and guarded.match("12") is None
 
 
 @given(_lines, _lines)
@@ -67,8 +87,8 @@ def test_the_role_line_pre_test_never_skips_a_role_line(line: str, second: str) 
 
 
 @given(_lines)
-def test_plain_prose_is_refused_by_every_other_body_rule(line: str) -> None:
-    _plain_prose_holds(line)
+def test_a_plain_line_is_refused_by_every_special_body_rule(line: str) -> None:
+    _plain_line_holds(line)
 
 
 @given(_texts, st.integers(0, 8), st.integers(0, 8))
@@ -79,11 +99,12 @@ def test_the_motie_end_pre_test_agrees_with_the_pattern(text: str, cut_start: in
 
 def test_the_pre_tests_hold_on_every_line_of_the_real_text_fixtures() -> None:
     lines = _fixture_lines()
-    assert len(lines) > 3000
+    assert len(lines) > 3000 and len(_GUARDED) > 20
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         _role_pre_test_holds(line, following)
-        _plain_prose_holds(line)
+        _guards_hold(line)
+        _plain_line_holds(line)
         assert text_reader._ends_motie_at(line, 0, len(line)) == text_reader._ends_motie(line), line
 
 
@@ -103,10 +124,11 @@ def test_a_letter_that_ends_the_motie_closing_is_only_g() -> None:
 
 def _tokens_without_shortcuts(monkeypatch: pytest.MonkeyPatch, text: str) -> list[text_reader.Token]:
     with monkeypatch.context() as patched:
-        patched.setattr(text_reader, "_is_plain_prose", lambda line: False)
+        patched.setattr(text_reader, "_is_plain_line", lambda line: False)
         plain_end = text_reader._ends_motie
         patched.setattr(text_reader, "_ends_motie_at", lambda text, start, end: plain_end(text[start:end]))
         patched.setattr(text_reader, "may_be_role_line", lambda line: True)
+        patched.setattr(text_reader._Guarded, "match", lambda self, line: self.pattern.match(line))
         return text_reader.tokenize(text)
 
 

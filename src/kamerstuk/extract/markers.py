@@ -134,6 +134,9 @@ def _count_markers(
         elif limit is not None and expected > limit:
             found.extend(_past_limit(text, ranges, starts, expected, start))
             break
+        elif not text.endswith(str(expected), start, end):
+            # every kind of candidate below ends in the expected number: a run that does not cannot be one
+            continue
         else:
             number = expected
             listed = last_end >= 0 and start - last_end <= 2
