@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 import regex
@@ -239,9 +240,20 @@ def parse_role_line(line: str) -> RoleLine | None:
     match = ROLE_START.match(line)
     if match is None:
         return None
-    role_word = " ".join(match.group("role").lower().split())
+    return _read_role_line(line, match.group("role"), match.group("rest"))
+
+
+@functools.lru_cache(maxsize=2048)
+def _read_role_line(line: str, printed_role: str, rest: str) -> RoleLine | None:
+    """The rest of `parse_role_line` for a line that opens with a role (`ROLE_START` matched it).
+
+    Cached (a `RoleLine` is immutable): the reader and the assembler both read each signature
+    line, and an archive repeats its signers' role lines; these lines are short (the pattern
+    takes at most 160 characters after the role).
+    """
+    role_word = " ".join(printed_role.lower().split())
     role = _ROLES[role_word]
-    rest = match.group("rest").strip()
+    rest = rest.strip()
     if not rest.startswith(",") and not _PORTFOLIO.match(rest):
         return None
     body, name = _split_name(rest)

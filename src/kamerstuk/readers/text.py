@@ -32,6 +32,11 @@ from ..tokens import Token, TokenKind
 T = TokenKind
 
 
+#: Builds a `Line` or `Token` from its fields without the named tuple's own `__new__` (a Python
+#: function: a third of the cost of each of the one or two the reader makes per line).
+_new_tuple = tuple.__new__
+
+
 class Line(NamedTuple):
     """A non-blank line: stripped offsets into the text and whether blank lines precede it (a tuple:
     the reader makes one per line, and a tuple is built several times faster than a frozen dataclass)."""
@@ -184,7 +189,8 @@ class LineCursor:
         """Consume `count` lines (at least one): the only way the cursor moves."""
         if count < 1:
             raise ValueError(f"a cursor advances by at least one line, not {count}")
-        self._position = min(self._position + count, len(self._lines))
+        position = self._position + count
+        self._position = position if position < len(self._lines) else len(self._lines)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -198,7 +204,7 @@ def split_lines(text: str) -> list[Line]:
         if stripped:
             # The first non-blank character of the line is the first character of its stripped text.
             start = offset if raw[0] == stripped[0] else offset + raw.index(stripped[0])
-            add(Line(start, start + len(stripped), stripped, blank))
+            add(_new_tuple(Line, (start, start + len(stripped), stripped, blank)))
             blank = False
         else:
             blank = True
@@ -266,8 +272,9 @@ class _TextTokenizer:
         self.cursor.advance()
 
     def emit(self, kind: TokenKind, start: int, end: int, **attrs: str) -> None:
-        self.tokens.append(Token(kind, start, end, attrs or None))
-        self.has_header = self.has_header or kind in (T.NUMBER, T.HEADING)
+        self.tokens.append(_new_tuple(Token, (kind, start, end, attrs or None)))
+        if kind is T.NUMBER or kind is T.HEADING:
+            self.has_header = True
 
     def run(self) -> list[Token]:
         self.preamble()
@@ -838,6 +845,8 @@ def _ends_motie(text: str) -> bool:
 _CLAUSE_ENDS = frozenset(".,;:")
 #: Longer than a place above its date, "Naar boven", "Ondertekenaars" and a monarch's name.
 _SHORT_LINE = 40
+#: A line this long never opens a role line wrapped onto the next (see `parse_wrapped_role_line`).
+_WRAPPED_ROLE_LENGTH = 90
 #: The body's chrome lines that a rule compares whole.
 _SHORT_CHROME = frozenset({"Naar boven", "Ondertekenaars"})
 
@@ -862,7 +871,9 @@ def _is_plain_line(text: str) -> bool:
     before a motie's submitters: one cheap classification instead of a dozen rules.
 
     Safe because each test is the cheap part of a rule it rules out: "X" opens every "X Noot"; the
-    site labels and role lines are ruled out by their own pre-tests; a dated line ends in a year; a
+    site labels and role lines are ruled out by their own pre-tests, a long line that passes the
+    role pre-test by the role pattern itself (such a line never starts a wrapped role line, so this
+    is the whole signature rule: "De NAVO heeft ..." is prose); a dated line ends in a year; a
     line longer than 40 characters is no place above a date, chrome line or monarch, and a shorter
     one is compared with those.
     """
@@ -870,7 +881,7 @@ def _is_plain_line(text: str) -> bool:
     return (
         first != "X"
         and not (first in _SITE_LABEL_INITIALS and _is_site_label(text))
-        and not may_be_role_line(text)
+        and (not may_be_role_line(text) or (len(text) >= _WRAPPED_ROLE_LENGTH and parse_role_line(text) is None))
         and not is_dateline(text)
         and (len(text) > _SHORT_LINE or (text not in _SHORT_CHROME and text not in MONARCHS and not _PLACE.match(text)))
     )
