@@ -21,6 +21,7 @@ _WORDS = [
     "gaat", "over", "tot", "orde", "der", "dag", "DAG", "Dag", "X", "Noot", "Indiener(s):", "Onderwerpen", "Bron:",
     "Den Haag", "'s-Gravenhage", "3 oktober 2024", "Vastgesteld", "1.", "a)", "-", "•", "Naar boven",
     "Ondertekenaars", "Beatrix", "Willem-Alexander", "NAVO", "Kamer", "İn", "\u212a", "2024", "19", "Aan",
+    "Ontvangen", "Voorgesteld", "EINDVERSLAG",
 ]  # fmt: skip
 _GAPS = [" ", "  ", "\t", "\xa0", "\u2009", ".", ";", ",", ":", ", ", ". ", "–", "_", "", "\n", ")"]
 _pieces = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max_size=14).map(
@@ -50,6 +51,8 @@ def _guards_hold(line: str) -> None:
 
 
 def _role_pre_test_holds(line: str, second: str = "Wetenschappen,") -> None:
+    if people.ROLE_START.match(line):
+        assert people._may_open_role(line), line
     if people.parse_role_line(line) is not None or people.parse_wrapped_role_line(line, second) is not None:
         assert people.may_be_role_line(line), line
 
@@ -128,6 +131,7 @@ def _tokens_without_shortcuts(monkeypatch: pytest.MonkeyPatch, text: str) -> lis
         plain_end = text_reader._ends_motie
         patched.setattr(text_reader, "_ends_motie_at", lambda text, start, end: plain_end(text[start:end]))
         patched.setattr(text_reader, "may_be_role_line", lambda line: True)
+        patched.setattr(text_reader, "_may_open_late_header", lambda line: True)
         patched.setattr(text_reader._Guarded, "match", lambda self, line: self.pattern.match(line))
         return text_reader.tokenize(text)
 
@@ -137,3 +141,34 @@ def test_the_reader_reads_every_text_fixture_the_same_without_its_shortcuts(monk
     assert len(texts) > 90
     for text in texts:
         assert text_reader.tokenize(text) == _tokens_without_shortcuts(monkeypatch, text)
+
+
+_DOCUMENT_LINES = [
+    "28 676 NAVO", "Nr. 467 BRIEF VAN DE MINISTER VAN DEFENSIE",
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal",
+    "Den Haag, 3 oktober 2024", "Vergaderjaar 2024-2025", "Tweede Kamer der Staten-Generaal", "36 600 X", "Nr. 12",
+    "MOTIE VAN HET LID DE VRIES", "De Kamer,", "gehoord de beraadslaging,", "en gaat over tot de orde van de dag.",
+    "De Vries", "Van Ojik", "De Minister van Defensie,", "R.P. Brekelmans", "De Minister van Onderwijs, Cultuur en",
+    "Wetenschappen,", "X Noot", "1", "Zie Kamerstuk 28 676, nr. 464.", "Naar boven", "Ondertekenaars",
+    "Indiener(s): J. de Vries", "'s-Gravenhage", "18 april 1997", "Beatrix", "- een punt", "a) een ander punt",
+    "Missies en operaties",
+    "De NAVO heeft aangekondigd drie werksessies bijeen te roepen, zoals eerder gemeld aan uw Kamer.",
+    "Hierbij stuur ik u de geannoteerde agenda voor de bijeenkomst van de NAVO-Ministers van Defensie1.",
+    "30169 9 Verslag van een algemeen overleg", "Vastgesteld 26 juli 2007", "Kamerstuk", "EINDVERSLAG",
+]  # fmt: skip
+_documents = st.lists(
+    st.tuples(st.sampled_from(_DOCUMENT_LINES), st.sampled_from(["\n", "\n\n"])), min_size=1, max_size=24
+).map(lambda pairs: "".join(line + gap for line, gap in pairs))
+
+
+@given(_documents)
+def test_the_reader_reads_generated_documents_the_same_without_its_shortcuts(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert text_reader.tokenize(text) == _tokens_without_shortcuts(monkeypatch, text)
+
+
+@given(_texts)
+def test_a_run_on_dated_line_holds_the_words_its_pre_test_looks_for(text: str) -> None:
+    assert "(?:Vastgesteld|Voorgesteld|Ontvangen)" in text_reader._RUN_ON_DATELINE.pattern
+    if text_reader._RUN_ON_DATELINE.search(text):
+        assert "gesteld" in text or "Ontvangen" in text, text

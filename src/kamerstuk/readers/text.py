@@ -515,7 +515,9 @@ class _TextTokenizer:
             end = nxt.end
             self.cursor.advance()
             wraps -= 1
-        run_on = _RUN_ON_DATELINE.search(self.text, start, end)
+        # the pattern's labels all hold "gesteld" or "Ontvangen": a look for those spares its search
+        may_run_on = self.text.find("gesteld", start, end) >= 0 or self.text.find("Ontvangen", start, end) >= 0
+        run_on = _RUN_ON_DATELINE.search(self.text, start, end) if may_run_on else None
         if run_on is not None:
             self.emit(T.HEADING, start, run_on.start())
             self.emit(T.DATELINE, run_on.start("dateline"), run_on.end("dateline"))
@@ -560,7 +562,12 @@ class _TextTokenizer:
         text = self.text
         for line in self.passes():
             # one cheap classification first: most lines are plain, and then no special rule is asked
-            if (submitters or not self.has_header or not _is_plain_line(line.text)) and self.special(line, submitters):
+            plain = (
+                not submitters
+                and _is_plain_line(line.text)
+                and (self.has_header or not _may_open_late_header(line.text))
+            )
+            if not plain and self.special(line, submitters):
                 continue
             if _is_list_item(line.text):
                 self.paragraph(T.LIST_ITEM)
@@ -884,6 +891,18 @@ def _is_plain_line(text: str) -> bool:
         and (not may_be_role_line(text) or (len(text) >= _WRAPPED_ROLE_LENGTH and parse_role_line(text) is None))
         and not is_dateline(text)
         and (len(text) > _SHORT_LINE or (text not in _SHORT_CHROME and text not in MONARCHS and not _PLACE.match(text)))
+    )
+
+
+def _may_open_late_header(text: str) -> bool:
+    """Whether `late_preamble` or `late_header` could take a line before the header: each asks first
+    for a vergaderjaar, chamber, compact header, number or dossier line, and takes nothing else."""
+    return bool(
+        _VERGADERJAAR.match(text)
+        or _CHAMBER_LINE.match(text)
+        or _COMPACT_HEADER.match(text)
+        or _NUMBER_LINE.match(text)
+        or _DOSSIER_LINE.match(text)
     )
 
 
