@@ -57,6 +57,14 @@ def _role_pre_test_holds(line: str, second: str = "Wetenschappen,") -> None:
         assert people.may_be_role_line(line), line
 
 
+def _closed_prose_holds(line: str) -> None:
+    """A line `_is_closed_prose` takes is no list item and fails the first test of a section heading."""
+    if text_reader._is_closed_prose(line):
+        assert not text_reader._is_list_item(line), line
+        first = line[0]
+        assert len(line) > 110 or text_reader._ends_sentence(line) or not (first.isupper() or first.isdigit()), line
+
+
 def _plain_line_holds(line: str) -> None:
     """A line `_is_plain_line` lets through is one every special rule of the body refuses."""
     if not text_reader._is_plain_line(line):
@@ -92,6 +100,7 @@ def test_the_role_line_pre_test_never_skips_a_role_line(line: str, second: str) 
 @given(_lines)
 def test_a_plain_line_is_refused_by_every_special_body_rule(line: str) -> None:
     _plain_line_holds(line)
+    _closed_prose_holds(line)
 
 
 @given(_texts, st.integers(0, 8), st.integers(0, 8))
@@ -108,6 +117,7 @@ def test_the_pre_tests_hold_on_every_line_of_the_real_text_fixtures() -> None:
         _role_pre_test_holds(line, following)
         _guards_hold(line)
         _plain_line_holds(line)
+        _closed_prose_holds(line)
         assert text_reader._ends_motie_at(line, 0, len(line)) == text_reader._ends_motie(line), line
 
 
@@ -132,6 +142,7 @@ def _tokens_without_shortcuts(monkeypatch: pytest.MonkeyPatch, text: str) -> lis
         patched.setattr(text_reader, "_ends_motie_at", lambda text, start, end: plain_end(text[start:end]))
         patched.setattr(text_reader, "may_be_role_line", lambda line: True)
         patched.setattr(text_reader, "_may_open_late_header", lambda line: True)
+        patched.setattr(text_reader, "_is_closed_prose", lambda line: False)
         patched.setattr(text_reader._Guarded, "match", lambda self, line: self.pattern.match(line))
         return text_reader.tokenize(text)
 

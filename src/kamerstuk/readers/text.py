@@ -7,12 +7,13 @@ lives here and only here; the assembler sees tokens.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
 
 from ..extract.addressing import match_addressee
-from ..extract.dates import DATE_PATTERN, is_dateline
+from ..extract.dates import DATE_PATTERN, DATELINE_LENGTH, is_dateline
 from ..extract.dossiers import DOSSIER_PATTERN
 from ..extract.kinds import kind_from_heading
 from ..extract.markers import find_markers
@@ -32,6 +33,8 @@ from ..tokens import Token, TokenKind
 T = TokenKind
 
 
+#: The sort key of tokens in reading order (a C function, not a lambda called per token).
+_START = attrgetter("start")
 #: Builds a `Line` or `Token` from its fields without the named tuple's own `__new__` (a Python
 #: function: a third of the cost of each of the one or two the reader makes per line).
 _new_tuple = tuple.__new__
@@ -297,7 +300,7 @@ class _TextTokenizer:
         answers = [m for m in found if m.group("label") == "ontvangen"]
         for match in (answers or found)[:1]:
             self.emit(T.DATE, match.start("label"), match.end("date"), label=match.group("label"))
-            self.tokens.sort(key=lambda t: t.start)
+            self.tokens.sort(key=_START)
 
     def markers(self) -> None:
         """Footnote markers inside the prose, as NOTE_REF tokens placed in reading order."""
@@ -307,7 +310,7 @@ class _TextTokenizer:
         found = find_markers(self.text, prose, max(numbers) if numbers else None, known, min(numbers) if numbers else 1)
         if found:
             self.tokens.extend(Token(T.NOTE_REF, start, end, {"number": number}) for number, start, end in found)
-            self.tokens.sort(key=lambda token: token.start)
+            self.tokens.sort(key=_START)
 
     # -- preamble ---------------------------------------------------------------------------
     def preamble(self) -> None:
@@ -569,7 +572,9 @@ class _TextTokenizer:
             )
             if not plain and self.special(line, submitters):
                 continue
-            if _is_list_item(line.text):
+            if _is_closed_prose(line.text):
+                self.paragraph(T.PARAGRAPH)
+            elif _is_list_item(line.text):
                 self.paragraph(T.LIST_ITEM)
             elif self.is_section_heading(line):
                 self.emit(T.SECTION_HEADING, line.start, line.end)
@@ -700,7 +705,7 @@ class _TextTokenizer:
     def is_section_heading(self, line: Line) -> bool:
         """A short line without closing punctuation, followed by a paragraph that starts anew."""
         text = line.text
-        if len(text) > 110 or _ends_sentence(text) or not (text[0].isupper() or text[0].isdigit()):
+        if len(text) > _LONGEST_HEADING or _ends_sentence(text) or not (text[0].isupper() or text[0].isdigit()):
             return False
         if self.i + 1 >= len(self.lines):
             return False
@@ -854,6 +859,8 @@ _CLAUSE_ENDS = frozenset(".,;:")
 _SHORT_LINE = 40
 #: A line this long never opens a role line wrapped onto the next (see `parse_wrapped_role_line`).
 _WRAPPED_ROLE_LENGTH = 90
+#: Longer than a section heading may be.
+_LONGEST_HEADING = 110
 #: The body's chrome lines that a rule compares whole.
 _SHORT_CHROME = frozenset({"Naar boven", "Ondertekenaars"})
 
@@ -873,6 +880,13 @@ def _ends_motie_at(text: str, start: int, end: int) -> bool:
     return _ends_motie(text[start:end])
 
 
+def _is_closed_prose(text: str) -> bool:
+    """A capitalised line that closes like a sentence or is longer than a section heading may be: no
+    list item (those open with a bullet, bracket, digit or lower-case letter) and no section heading
+    (`is_section_heading` refuses it by its first test), so a paragraph, told without either rule."""
+    return text[:1].isupper() and (len(text) > _LONGEST_HEADING or text[-1] in _SENTENCE_ENDS)
+
+
 def _is_plain_line(text: str) -> bool:
     """A body line none of `_TextTokenizer.special`'s rules can take, once the header is read and
     before a motie's submitters: one cheap classification instead of a dozen rules.
@@ -889,7 +903,7 @@ def _is_plain_line(text: str) -> bool:
         first != "X"
         and not (first in _SITE_LABEL_INITIALS and _is_site_label(text))
         and (not may_be_role_line(text) or (len(text) >= _WRAPPED_ROLE_LENGTH and parse_role_line(text) is None))
-        and not is_dateline(text)
+        and (len(text) >= DATELINE_LENGTH or not is_dateline(text))
         and (len(text) > _SHORT_LINE or (text not in _SHORT_CHROME and text not in MONARCHS and not _PLACE.match(text)))
     )
 
@@ -915,7 +929,7 @@ def _is_wrapped(lines: list[Line]) -> bool:
     """True for hard-wrapped text (tweedekamer.nl, PDF): few blank lines and lines continuing in lower case."""
     if len(lines) < 4:
         return False
-    blanks = sum(1 for line in lines if line.blank_before)
+    blanks = [line.blank_before for line in lines].count(True)
     if blanks > len(lines) // 3:
         return False
     continued = sum(
