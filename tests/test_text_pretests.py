@@ -10,7 +10,7 @@ from conftest import FIXTURES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kamerstuk.extract import people
+from kamerstuk.extract import addressing, people
 from kamerstuk.extract.dates import is_dateline
 from kamerstuk.normalize import normalise
 from kamerstuk.readers import text as text_reader
@@ -183,3 +183,10 @@ def test_a_run_on_dated_line_holds_the_words_its_pre_test_looks_for(text: str) -
     assert "(?:Vastgesteld|Voorgesteld|Ontvangen)" in text_reader._RUN_ON_DATELINE.pattern
     if text_reader._RUN_ON_DATELINE.search(text):
         assert "gesteld" in text or "Ontvangen" in text, text
+
+
+@given(_texts)
+def test_an_addressee_opens_with_the_word_its_pre_test_looks_for(text: str) -> None:
+    assert addressing._ADDRESSEE.pattern.startswith(r"^Aan\s+")
+    if addressing._ADDRESSEE.match(text):
+        assert addressing.match_addressee(text) is not None, text
