@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from .models import Span
 
@@ -37,9 +37,12 @@ class TokenKind(StrEnum):
 INLINE_KINDS = frozenset({TokenKind.NOTE_REF, TokenKind.REFERENCE, TokenKind.DATE})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A kind and a character range into the text; `attrs` carries facts a reader already knows."""
+class Token(NamedTuple):
+    """A kind and a character range into the text; `attrs` carries facts a reader already knows.
+
+    A `NamedTuple`, immutable like the frozen dataclass it was, built about twice as fast: every
+    reader makes one per line or element.
+    """
 
     kind: TokenKind
     start: int

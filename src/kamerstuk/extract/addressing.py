@@ -12,6 +12,8 @@ _ADDRESSEE = regex.compile(
 
 def match_addressee(line: str) -> tuple[int, int | None] | None:
     """(end of the addressee, start of run-on text or None) when `line` opens with an addressee."""
+    if not line.startswith("Aan"):  # the pattern opens with "Aan": a look at three characters spares it
+        return None
     match = _ADDRESSEE.match(line)
     if match is None:
         return None

@@ -54,6 +54,10 @@ _DATELINE = regex.compile(
 )
 
 
+#: A dated line is shorter than this: longer lines are never asked the pattern.
+DATELINE_LENGTH = 120
+
+
 @dataclass(frozen=True, slots=True)
 class DateLine:
     """A parsed dated line: the place or label before the date, and the date with its offsets."""
@@ -88,12 +92,12 @@ def _may_end_in_year(line: str) -> bool:
 
 def is_dateline(line: str) -> bool:
     """True when the whole line is a dated line (cheap: no date arithmetic)."""
-    return len(line) < 120 and _may_end_in_year(line) and _DATELINE.match(line) is not None
+    return len(line) < DATELINE_LENGTH and _may_end_in_year(line) and _DATELINE.match(line) is not None
 
 
 def parse_dateline(line: str) -> DateLine | None:
     """Parse a whole dated line; None when the line is not one."""
-    match = _DATELINE.match(line) if len(line) < 120 and _may_end_in_year(line) else None
+    match = _DATELINE.match(line) if len(line) < DATELINE_LENGTH and _may_end_in_year(line) else None
     if match is None:
         return None
     date = parse_date(match.group("date"))

@@ -13,6 +13,7 @@ import regex
 #: Python, far cheaper than a pattern with look-behinds tried at every character. `regex` scans
 #: `[0-9]+` several times faster than `re` scans `\d+`.
 _DIGITS = regex.compile(r"[0-9]+")
+_ASCII_DIGITS = frozenset("0123456789")
 _MONTH_BEFORE = re.compile(
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+$"
 )
@@ -98,7 +99,10 @@ def find_markers(
     """
     if not ranges:
         return []
-    found = _count_markers(text, ranges, limit, known, first, mid_way=False)
+    if known:
+        found = _count_markers(text, ranges, limit, known, first, mid_way=False)
+    else:
+        found = _count_by_search(text, ranges, limit, first)
     if not found and not known:
         found = _count_markers(text, ranges, limit, known, first, mid_way=True)
     return found
@@ -134,6 +138,9 @@ def _count_markers(
         elif limit is not None and expected > limit:
             found.extend(_past_limit(text, ranges, starts, expected, start))
             break
+        elif not text.endswith(str(expected), start, end):
+            # every kind of candidate below ends in the expected number: a run that does not cannot be one
+            continue
         else:
             number = expected
             listed = last_end >= 0 and start - last_end <= 2
@@ -149,6 +156,60 @@ def _count_markers(
             continue
         found.append((str(number), hit[0], hit[1]))
         expected = number + 1
+        last_end = hit[1]
+    return found
+
+
+def _count_by_search(
+    text: str, ranges: Sequence[tuple[int, int]], limit: int | None, first: int
+) -> list[tuple[str, int, int]]:
+    """`_count_markers` from `first` without known markers, going from one digit run that ends in the
+    expected number to the next by `str.find` instead of walking every digit run of the text.
+
+    The same result: without known markers the expected number changes only at a taken marker, and
+    a run that does not end in it yields no candidate (`_listed` and `_candidate` both need that
+    ending), so the runs skipped are runs the walk would pass over; past `limit` the walk's next run
+    is the next digit run after the last marker, found here by one search.
+    """
+    starts = [start for start, _ in ranges]
+    found: list[tuple[str, int, int]] = []
+    expected = first
+    last_end = -1
+    position = 0
+    size = len(text)
+    for _ in range(size + 1):  # each pass moves `position` on or leaves
+        if limit is not None and expected > limit:
+            following = _DIGITS.search(text, position)
+            if following is not None:
+                found.extend(_past_limit(text, ranges, starts, expected, following.start()))
+            break
+        marker = str(expected)
+        at = text.find(marker, position)
+        if at < 0:
+            break
+        end = at + len(marker)
+        if end < size and text[end] in _ASCII_DIGITS:
+            position = at + 1  # inside a longer run: look further
+            continue
+        start = at  # back to where the run starts (it may start before `position` after a look inside it)
+        for _ in range(at):
+            if text[start - 1] not in _ASCII_DIGITS:
+                break
+            start -= 1
+        position = end
+        listed = last_end >= 0 and start - last_end <= 2
+        hit = _listed(text, start, end, expected, last_end) if listed else None
+        if hit is None:
+            hit = _candidate(text, start, end, expected)
+        if hit is None:
+            continue
+        index = bisect_right(starts, hit[0]) - 1
+        if index < 0 or hit[0] >= ranges[index][1]:
+            continue
+        if _is_name(text, hit[0], marker) or _in_contents_list(text, hit[1]):
+            continue
+        found.append((marker, hit[0], hit[1]))
+        expected += 1
         last_end = hit[1]
     return found
 
@@ -220,6 +281,8 @@ def _first_candidate(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _code_before(text: str, start: int, digits: str) -> int | None:
     """How many leading digits of the run belong to a known code glued before a marker ("covid-19" + "2")."""
+    if not start or not (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return None  # no word before the digits, and every code opens with a letter
     word_start = start
     while (
         word_start > 0 and start - word_start < 12 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-")

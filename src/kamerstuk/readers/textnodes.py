@@ -89,7 +89,7 @@ def _opening(text: str) -> int | None:
     them and a dossier number alone on its line follows. Without any of them, a dossier number alone
     on the first line with "Nr." alone on a line under its title is the same layout.
     """
-    head = [line.strip() for line in text[:1200].split("\n") if line.strip()][:10]
+    head = [line for line in map(str.strip, text[:1200].split("\n")) if line][:10]
     kinds: list[str] = []
     for line in head:
         kind = _preamble_kind(line)
