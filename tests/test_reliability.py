@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import FIXTURES, ROOT, SEED
@@ -118,32 +117,3 @@ def test_a_large_real_archive_text_keeps_every_character() -> None:
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "pages").glob("*.txt")))
     assert check_coverage(kamerstuk.parse(text)) == []
 
-
-def test_parse_pauses_the_garbage_collector_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The cyclic collector is off while a parse runs, back on after it (also after an error), and
-    left off when the caller had turned it off."""
-    import gc
-
-    from kamerstuk import api
-
-    seen: list[bool] = []
-    assemble = api.assemble
-
-    def watched(*args: Any, **kwargs: Any) -> Any:
-        seen.append(gc.isenabled())
-        return assemble(*args, **kwargs)
-
-    monkeypatch.setattr(api, "assemble", watched)
-    assert gc.isenabled()
-    kamerstuk.parse(SEED.read_text(encoding="utf-8"))
-    assert seen == [False]
-    assert gc.isenabled()
-    with pytest.raises(kamerstuk.ParseError):
-        kamerstuk.parse("   ")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        kamerstuk.parse(SEED.read_text(encoding="utf-8"))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

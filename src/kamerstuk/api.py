@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,15 +81,10 @@ def parse(
     With `strict=True` any diagnostic of severity error is raised as a `ParseError` too. A PDF with
     more than `max_pages` pages is refused.
     """
-    with _collector_paused():
-        read = _read_input(data, max_size, source, max_pages)
-        document = assemble(
-            read.text,
-            read.tokens,
-            source_format=read.source_format,
-            diagnostics=read.diagnostics,
-            metadata=read.metadata,
-        )
+    read = _read_input(data, max_size, source, max_pages)
+    document = assemble(
+        read.text, read.tokens, source_format=read.source_format, diagnostics=read.diagnostics, metadata=read.metadata
+    )
     if read.source_format == "pdf":
         document = _with_letterhead(document, read.page_breaks, read.fields, read.page_runs)
     if strict:
@@ -104,24 +96,6 @@ def parse(
                 position=errors[0].span.start if errors[0].span else None,
             )
     return document
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause CPython's cyclic garbage collector during one parse, and restore it as it was.
-
-    A parse makes many small objects and no reference cycles it needs collected at once; the
-    collector's passes over them cost 3 % of a text parse and 10 % of an XML parse. Anything a
-    parse leaves behind is collected by the next pass after it.
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _with_letterhead(
