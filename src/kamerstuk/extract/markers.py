@@ -143,21 +143,32 @@ def _count_markers(
             continue
         else:
             number = expected
-            listed = last_end >= 0 and start - last_end <= 2
-            hit = _listed(text, start, end, expected, last_end) if listed else None
-            if hit is None:
-                hit = _candidate(text, start, end, expected)
-        if hit is None:
-            continue
-        index = bisect_right(starts, hit[0]) - 1
-        if index < 0 or hit[0] >= ranges[index][1]:
-            continue
-        if _is_name(text, hit[0], str(number)) or _in_contents_list(text, hit[1]):
+            hit = _expected_hit(text, start, end, expected, last_end)
+        if hit is None or not _accepted(text, ranges, starts, hit, str(number)):
             continue
         found.append((str(number), hit[0], hit[1]))
         expected = number + 1
         last_end = hit[1]
     return found
+
+
+def _expected_hit(text: str, start: int, end: int, expected: int, last_end: int) -> tuple[int, int] | None:
+    """The marker `expected` in the digit run text[start:end]: in a list right after the last marker
+    ("1, 2"), else as a lone candidate; None when it is neither."""
+    listed = last_end >= 0 and start - last_end <= 2
+    hit = _listed(text, start, end, expected, last_end) if listed else None
+    return hit if hit is not None else _candidate(text, start, end, expected)
+
+
+def _accepted(
+    text: str, ranges: Sequence[tuple[int, int]], starts: list[int], hit: tuple[int, int], number: str
+) -> bool:
+    """Whether a marker found at `hit` stands inside one of the `ranges` (starting at `starts`) and is
+    neither part of a name nor an entry of a contents list."""
+    index = bisect_right(starts, hit[0]) - 1
+    if index < 0 or hit[0] >= ranges[index][1]:
+        return False
+    return not (_is_name(text, hit[0], number) or _in_contents_list(text, hit[1]))
 
 
 def _count_by_search(
@@ -197,16 +208,8 @@ def _count_by_search(
                 break
             start -= 1
         position = end
-        listed = last_end >= 0 and start - last_end <= 2
-        hit = _listed(text, start, end, expected, last_end) if listed else None
-        if hit is None:
-            hit = _candidate(text, start, end, expected)
-        if hit is None:
-            continue
-        index = bisect_right(starts, hit[0]) - 1
-        if index < 0 or hit[0] >= ranges[index][1]:
-            continue
-        if _is_name(text, hit[0], marker) or _in_contents_list(text, hit[1]):
+        hit = _expected_hit(text, start, end, expected, last_end)
+        if hit is None or not _accepted(text, ranges, starts, hit, marker):
             continue
         found.append((marker, hit[0], hit[1]))
         expected += 1
