@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -80,7 +80,13 @@ def group_numbers(pattern: regex.Pattern[str]) -> dict[str, int]:
 def dossier(match: regex.Match[str]) -> Dossier:
     """The first dossier of the match: digits only, suffix as printed."""
     ix = group_numbers(match.re)
-    return Dossier(number=_digits(match.group(ix["dnum"])), suffix=match.group(ix["dsuf"]))
+    return shared_dossier(_digits(match.group(ix["dnum"])), match.group(ix["dsuf"]))
+
+
+@lru_cache(maxsize=4096)
+def shared_dossier(number: str, suffix: str | None = None) -> Dossier:
+    """One Dossier per number and suffix, shared: it is frozen, and the same dossiers recur in a text and an archive."""
+    return Dossier(number=number, suffix=suffix)
 
 
 def _digits(printed: str) -> str:
@@ -103,7 +109,7 @@ def dossiers(match: regex.Match[str], first: Dossier) -> list[Dossier]:
         following = [s for s in suffixes if s[0] >= end]
         limit = next((s for s, _ in match.spans("xnum") if s > start), match.end())
         suffix = next((match.string[a:b] for a, b in following if a < limit), None)
-        found.append(Dossier(number=_digits(number), suffix=suffix))
+        found.append(shared_dossier(_digits(number), suffix))
     return found
 
 

@@ -147,9 +147,12 @@ def _window(start: int, text: str) -> int:
 
 
 def _reference(text: str, start: int, end: int, **fields: Any) -> Reference:
-    """Build a Reference whose `text` and `span` are text[start:end] (None fields left to their default: faster)."""
+    """Build a Reference whose `text` and `span` are text[start:end] (None fields left to their default: faster).
+
+    The span goes in as a dict: pydantic builds the nested Span itself, faster than a Span made first."""
     given = {name: value for name, value in fields.items() if value is not None}
-    return Reference(text=text[start:end], span=Span(start=start, end=end), **given)
+    given["span"] = {"start": start, "end": end}
+    return Reference(text=text[start:end], **given)
 
 
 def _kamerstuk_labelled(text: str, start: int) -> list[Reference]:
@@ -174,7 +177,7 @@ def _old_dossier(text: str, start: int) -> list[Reference]:
     match = OLD_DOSSIER.match(text, start, end)
     if match is None or int(match.group("y1")) >= _LAST_FOUR_DIGIT_YEAR or _header_like(match):
         return []
-    fields = {"kind": ReferenceKind.KAMERSTUK, "dossier": Dossier(number=match.group("dnum")), **_session(match)}
+    fields = {"kind": ReferenceKind.KAMERSTUK, "dossier": values.shared_dossier(match.group("dnum")), **_session(match)}
     return [_reference(text, start, match.end(), numbers=values.numbers(match), pages=match.group("pages"), **fields)]
 
 
@@ -226,7 +229,7 @@ def _dossier_and_numbers(match: regex.Match[str]) -> tuple[Dossier, list[str]]:
         return dossier, [single]
     suffix = dossier.suffix
     if suffix is not None and suffix.isdigit() and dossier.number not in values.NUMERIC_SUFFIX_DOSSIERS:
-        return Dossier(number=dossier.number), [suffix]
+        return values.shared_dossier(dossier.number), [suffix]
     return dossier, []
 
 
