@@ -292,12 +292,19 @@ class Assembler:
             span = Span(start=token.start + start, end=token.start + end)
             name = clean_name(text[start:end])
             party = _PARTY.match(name)
+            # An explicit empty list: pydantic deep-copies a list default (2 µs) for every model.
             if party is not None:
                 self.signatories.append(
-                    Signatory(role="Lid", name=party.group("name"), party=party.group("party").strip(), span=span)
+                    Signatory(
+                        role="Lid",
+                        name=party.group("name"),
+                        party=party.group("party").strip(),
+                        span=span,
+                        on_behalf_of=[],
+                    )
                 )
             else:
-                self.signatories.append(Signatory(role="Lid", name=name, span=span))
+                self.signatories.append(Signatory(role="Lid", name=name, span=span, on_behalf_of=[]))
 
     # -- notes ------------------------------------------------------------------------------
     def on_notes_start(self, token: Token) -> None:
@@ -418,6 +425,8 @@ class Assembler:
             metadata=metadata,
             source_format=self.source_format,
             diagnostics=self.diagnostics,
+            page_breaks=[],
+            page_runs=[],
         )
 
     def self_reference(self, references: list[Reference]) -> str | None:
