@@ -291,7 +291,8 @@ class Assembler:
         for start, end in spans:
             span = Span(start=token.start + start, end=token.start + end)
             name = clean_name(text[start:end])
-            party = _PARTY.match(name)
+            # A cleaned name holds no line break, so `_PARTY` (ending in ")$") needs a final ")".
+            party = _PARTY.match(name) if name.endswith(")") else None
             # An explicit empty list: pydantic deep-copies a list default (2 µs) for every model.
             if party is not None:
                 self.signatories.append(
