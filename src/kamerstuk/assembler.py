@@ -8,6 +8,7 @@ document number, a malformed dossier line) becomes a paragraph with a diagnostic
 from __future__ import annotations
 
 import datetime
+import functools
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -543,8 +544,9 @@ class _Intervals:
         return at >= 0 and self.ends[at] > start
 
 
+@functools.lru_cache(maxsize=1024)
 def _vergaderjaar(value: str | None) -> str | None:
-    """Normalise "2024-2025", "2024–2025" or "2024/25" to "2024-2025"."""
+    """Normalise "2024-2025", "2024–2025" or "2024/25" to "2024-2025" (cached: an archive holds few)."""
     if not value:
         return None
     match = _VERGADERJAAR.match(value.strip())
