@@ -7,6 +7,7 @@ from __future__ import annotations
 from conftest import FIXTURES
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from kamerstuk.extract import markers
 from kamerstuk.normalize import normalise
@@ -83,3 +84,29 @@ def test_the_count_by_search_agrees_on_the_real_text_fixtures() -> None:
         text = normalise(path.read_text(encoding="utf-8"))
         for limit, first in ((None, 1), (2, 1), (5, 3), (40, 1)):
             _both_counts_agree(text, limit, first)
+
+
+def _plain_strip_trailing_marker(text: str) -> tuple[str, str | None]:
+    match = markers._TRAILING.search(text)
+    if match is None or markers._is_name(text, match.start(), match.group(1)):
+        return text, None
+    return text[: match.start()], match.group(1)
+
+
+_TITLE_ENDS = st.sampled_from(["", "1", "12", "123", "\n", "1\n", "\n\n", "١", "²", "A", ")", " ", "x3\n"])
+
+
+@given(st.text(max_size=30), _TITLE_ENDS)
+def test_the_trailing_marker_pre_test_never_skips_a_marker(text: str, end: str) -> None:
+    assert markers.strip_trailing_marker(text + end) == _plain_strip_trailing_marker(text + end)
+
+
+def test_the_trailing_marker_pre_test_on_the_real_xml_titles() -> None:
+    checked = 0
+    for path in sorted((FIXTURES / "xml-kst").glob("*.xml")):
+        for element in etree.parse(str(path)).iter("titel", "kop", "tussenkop"):
+            text = "".join(element.itertext())
+            for variant in (text, text.strip(), text.strip() + "1", text + "\n"):
+                assert markers.strip_trailing_marker(variant) == _plain_strip_trailing_marker(variant)
+            checked += 1
+    assert checked > 300

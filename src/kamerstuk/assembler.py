@@ -8,6 +8,7 @@ document number, a malformed dossier line) becomes a paragraph with a diagnostic
 from __future__ import annotations
 
 import datetime
+import functools
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -291,13 +292,21 @@ class Assembler:
         for start, end in spans:
             span = Span(start=token.start + start, end=token.start + end)
             name = clean_name(text[start:end])
-            party = _PARTY.match(name)
+            # A cleaned name holds no line break, so `_PARTY` (ending in ")$") needs a final ")".
+            party = _PARTY.match(name) if name.endswith(")") else None
+            # An explicit empty list: pydantic deep-copies a list default (2 µs) for every model.
             if party is not None:
                 self.signatories.append(
-                    Signatory(role="Lid", name=party.group("name"), party=party.group("party").strip(), span=span)
+                    Signatory(
+                        role="Lid",
+                        name=party.group("name"),
+                        party=party.group("party").strip(),
+                        span=span,
+                        on_behalf_of=[],
+                    )
                 )
             else:
-                self.signatories.append(Signatory(role="Lid", name=name, span=span))
+                self.signatories.append(Signatory(role="Lid", name=name, span=span, on_behalf_of=[]))
 
     # -- notes ------------------------------------------------------------------------------
     def on_notes_start(self, token: Token) -> None:
@@ -418,6 +427,8 @@ class Assembler:
             metadata=metadata,
             source_format=self.source_format,
             diagnostics=self.diagnostics,
+            page_breaks=[],
+            page_runs=[],
         )
 
     def self_reference(self, references: list[Reference]) -> str | None:
@@ -533,8 +544,9 @@ class _Intervals:
         return at >= 0 and self.ends[at] > start
 
 
+@functools.lru_cache(maxsize=1024)
 def _vergaderjaar(value: str | None) -> str | None:
-    """Normalise "2024-2025", "2024–2025" or "2024/25" to "2024-2025"."""
+    """Normalise "2024-2025", "2024–2025" or "2024/25" to "2024-2025" (cached: an archive holds few)."""
     if not value:
         return None
     match = _VERGADERJAAR.match(value.strip())

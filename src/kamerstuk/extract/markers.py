@@ -328,7 +328,10 @@ def _is_name(text: str, position: int, digits: str) -> bool:
 
 def strip_trailing_marker(text: str) -> tuple[str, str | None]:
     """Split a glued trailing marker off a heading or title: "INFORMATEURS1" -> ("INFORMATEURS", "1")."""
-    match = _TRAILING.search(text)
+    # The unanchored search tries every position of a title; it can only match a text that ends in a
+    # digit (or a digit and the one line break `$` allows), and most titles end in a letter.
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    match = _TRAILING.search(text) if last.isdigit() else None
     if match is None or _is_name(text, match.start(), match.group(1)):
         return text, None
     return text[: match.start()], match.group(1)

@@ -107,7 +107,9 @@ def is_name(text: str) -> bool:
 
 def clean_name(text: str) -> str:
     """A submitter's name without the stray punctuation real documents carry ("Flach,", "Ceder____")."""
-    return _TRAILING_EN.sub("", " ".join(text.split()).strip(" ,;._")).strip(" ,;._")
+    name = " ".join(text.split()).strip(" ,;._")
+    # `_TRAILING_EN` can only match a name that ends in " en" (no other whitespace is left): most don't.
+    return _TRAILING_EN.sub("", name).strip(" ,;._") if name.endswith(" en") else name
 
 
 _NAME_PREFIXES = frozenset({"van", "de", "den", "der", "ter", "ten", "te", "el", "la", "le", "du", "von", "in", "op"})
