@@ -20,20 +20,6 @@ _PIECES = [
 _texts = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
 
 
-def _plain_code_before(text: str, start: int, digits: str) -> int | None:
-    """`markers._code_before` without its pre-test: the word before the digits, then the known codes."""
-    word_start = start
-    while (
-        word_start > 0 and start - word_start < 12 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-")
-    ):
-        word_start -= 1
-    word = text[word_start:start].lower()
-    for length in range(1, len(digits)):
-        if (word + digits[:length]) in markers._NOT_MARKERS:
-            return length
-    return None
-
-
 def _runs(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in markers._DIGITS.finditer(text)]
 
@@ -41,7 +27,7 @@ def _runs(text: str) -> list[tuple[int, int]]:
 def _pre_tests_hold(text: str) -> None:
     for start, end in _runs(text):
         digits = text[start:end]
-        assert markers._code_before(text, start, digits) == _plain_code_before(text, start, digits), text
+        assert markers._code_before(text, start, digits) == markers._code_in_word_before(text, start, digits), text
         for expected in range(1, 30):
             if text.endswith(str(expected), start, end):
                 continue

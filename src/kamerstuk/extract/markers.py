@@ -286,6 +286,11 @@ def _code_before(text: str, start: int, digits: str) -> int | None:
     """How many leading digits of the run belong to a known code glued before a marker ("covid-19" + "2")."""
     if not start or not (text[start - 1].isalnum() or text[start - 1] == "-"):
         return None  # no word before the digits, and every code opens with a letter
+    return _code_in_word_before(text, start, digits)
+
+
+def _code_in_word_before(text: str, start: int, digits: str) -> int | None:
+    """`_code_before` without its pre-test: the word before the digits, then the known codes."""
     word_start = start
     while (
         word_start > 0 and start - word_start < 12 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-")
